@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { registerAuditRoutes } from '../domains/audit/audit.routes';
+import { registerClientsRoutes } from '../domains/clients/clients.routes';
+import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
+import { createAccessHook } from '../domains/workspaces/access';
+import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
+import { createHttpServer, notFoundBody } from '../platform/http/http-server';
+import type { Logger } from '../platform/logger/logger';
+import type { Dependencies } from './dependencies';
+import { BATON_VERSION } from './version';
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() });
+
+/** The HTTP face of Baton: API routes of every domain, OpenAPI docs, and the built web UI. */
+export async function createHttpApp(deps: Dependencies, { logger, webDir }: { logger: Logger; webDir: string | null }) {
+  const app = await createHttpServer({ logger, version: BATON_VERSION, trustProxy: deps.config.TRUST_PROXY });
+  app.decorateRequest('principal', null);
+  const accessHook = createAccessHook(deps.auth);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404 || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    await accessHook(request, reply);
+  });
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], response: { 200: healthSchema } },
+    handler: async () => ({ status: 'ok' as const, database: deps.database.kind, version: BATON_VERSION }),
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true }, handler: async () => app.swagger() });
+
+  registerWorkspacesRoutes(app, {
+    auth: deps.auth,
+    members: deps.members,
+    clock: deps.clock,
+    cookieSecure: deps.config.cookieSecure,
+    loginRateLimit: deps.config.LOGIN_RATE_LIMIT,
+  });
+  registerClientsRoutes(app, { clientsRepository: deps.clientsRepository });
+  registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
+  registerAuditRoutes(app, { audit: deps.audit });
+
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !webDir) return reply.status(404).send(notFoundBody());
+    // Client-side routes (/settings, /invite/…) all load the single-page app.
+    return reply.type('text/html').sendFile('index.html', webDir);
+  });
+  return app;
+}

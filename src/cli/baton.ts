@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { BATON_VERSION } from '../app/version';
+import { registerAuditCommands } from './audit.commands';
+import { registerDatabaseCommands } from './database.commands';
+import { registerStartCommand } from './start.command';
+import { registerUserCommands } from './users.commands';
+
+const program = new Command('baton')
+  .description('Baton: hand clients over during an absence — verifiable, covered, recoverable.')
+  .version(BATON_VERSION)
+  .showHelpAfterError();
+
+registerStartCommand(program);
+registerDatabaseCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+
+await program.parseAsync(process.argv);

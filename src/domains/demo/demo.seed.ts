@@ -1,0 +1,183 @@
+import type { Language, Role } from '../../contracts/workspaces.contracts';
+import type { Clock } from '../../platform/clock/clock';
+import type { Db } from '../../platform/db/database';
+import type { ClientsRepository, NewClient } from '../clients/clients.repository';
+import type { MembersUseCases } from '../workspaces/members.usecases';
+
+/** Printed at start; these logins work only while Baton runs in demo mode (see DEMO.md). */
+export const DEMO_PASSWORD = 'baton-demo-2026';
+export const DEMO_WORKSPACE_SLUG = 'ferri-bellini';
+
+export const demoPeople = [
+  {
+    key: 'anna',
+    name: 'Anna Ferri',
+    email: 'anna@ferri-bellini.example',
+    role: 'member',
+    language: 'it',
+    note: 'account manager, going on holiday',
+  },
+  {
+    key: 'peter',
+    name: 'Peter Marsh',
+    email: 'peter@ferri-bellini.example',
+    role: 'member',
+    language: 'en',
+    note: 'her delegate last summer',
+  },
+  { key: 'sara', name: 'Sara Colombo', email: 'sara@ferri-bellini.example', role: 'member', language: 'it', note: 'backup delegate' },
+  { key: 'marco', name: 'Marco Bellini', email: 'marco@ferri-bellini.example', role: 'manager', language: 'it', note: 'their manager' },
+  { key: 'lucia', name: 'Lucia Greco', email: 'lucia@ferri-bellini.example', role: 'admin', language: 'it', note: 'runs the workspace' },
+] as const satisfies readonly { key: string; name: string; email: string; role: Role; language: Language; note: string }[];
+
+type PersonKey = (typeof demoPeople)[number]['key'];
+type DemoClient = Omit<NewClient, 'workspaceId' | 'ownerId'> & { owner: PersonKey };
+
+const demoClients: DemoClient[] = [
+  {
+    name: 'Orsini Costruzioni S.p.A.',
+    tier: 'key',
+    language: 'it',
+    owner: 'anna',
+    domains: ['orsini-costruzioni.example'],
+    contacts: [
+      { name: 'Giulia Orsini', role: 'CFO', emails: ['giulia.orsini@orsini-costruzioni.example'], phones: ['+39 06 5550 1201'] },
+      {
+        name: 'Roberto Fabbri',
+        role: 'Responsabile marketing',
+        emails: ['r.fabbri@orsini-costruzioni.example'],
+        phones: ['+39 06 5550 1245'],
+      },
+    ],
+    projects: [{ name: 'Rilancio sito web' }, { name: 'Portale fornitori', status: 'planned' }],
+  },
+  {
+    name: 'Northwind Logistics Ltd',
+    tier: 'key',
+    language: 'en',
+    owner: 'anna',
+    domains: ['northwind-logistics.example'],
+    contacts: [
+      {
+        name: 'James Whitaker',
+        role: 'Head of Operations',
+        emails: ['james.whitaker@northwind-logistics.example'],
+        phones: ['+44 20 7946 0311'],
+      },
+      { name: 'Priya Shah', role: 'Data Lead', emails: ['priya.shah@northwind-logistics.example'], phones: ['+44 20 7946 0342'] },
+    ],
+    projects: [{ name: 'Quarterly reporting dashboard' }],
+  },
+  {
+    name: 'Bluefin Analytics',
+    tier: 'key',
+    language: 'en',
+    owner: 'anna',
+    domains: ['bluefin-analytics.example'],
+    contacts: [{ name: 'Hannah Cole', role: 'CTO', emails: ['hannah@bluefin-analytics.example'], phones: ['+1 415 555 0175'] }],
+    projects: [{ name: 'Data warehouse migration' }],
+  },
+  {
+    name: 'Vini Lucchesi',
+    tier: 'standard',
+    language: 'it',
+    owner: 'anna',
+    domains: ['vinilucchesi.example'],
+    contacts: [
+      {
+        name: 'Paolo Lucchesi',
+        role: 'Titolare',
+        emails: ['paolo@vinilucchesi.example', 'amministrazione@vinilucchesi.example'],
+        phones: ['+39 0583 555 210'],
+      },
+    ],
+    projects: [{ name: 'E-commerce cantina' }],
+  },
+  {
+    name: "Farmacia Sant'Anna",
+    tier: 'standard',
+    language: 'it',
+    owner: 'anna',
+    domains: ['farmacia-santanna.example'],
+    contacts: [
+      {
+        name: 'Elena Rinaldi',
+        role: 'Farmacista titolare',
+        emails: ['elena.rinaldi@farmacia-santanna.example'],
+        phones: ['+39 02 5550 8890'],
+      },
+    ],
+    projects: [{ name: 'Newsletter clienti' }],
+  },
+  {
+    name: 'Harbor & Pine Architects',
+    tier: 'standard',
+    language: 'en',
+    owner: 'anna',
+    domains: ['harborpine.example'],
+    contacts: [
+      { name: 'Oliver Grant', role: 'Managing Partner', emails: ['oliver@harborpine.example'], phones: ['+1 207 555 0134'] },
+      { name: 'Mia Torres', role: 'Office Manager', emails: ['office@harborpine.example'], phones: ['+1 207 555 0100'] },
+    ],
+    projects: [{ name: 'Portfolio site refresh' }],
+  },
+  {
+    name: 'Studio Dentistico Greco',
+    tier: 'standard',
+    language: 'it',
+    owner: 'sara',
+    domains: ['studiogreco.example'],
+    contacts: [{ name: 'Dott. Stefano Greco', role: 'Titolare', emails: ['stefano@studiogreco.example'], phones: ['+39 081 555 4410'] }],
+    projects: [{ name: 'Prenotazioni online' }],
+  },
+  {
+    name: 'Clearwater Schools Trust',
+    tier: 'standard',
+    language: 'en',
+    owner: 'peter',
+    domains: ['clearwater-schools.example'],
+    contacts: [
+      { name: 'Rachel Evans', role: 'Business Manager', emails: ['r.evans@clearwater-schools.example'], phones: ['+44 161 555 0190'] },
+    ],
+    projects: [{ name: 'Parent communications app' }, { name: 'Staff intranet', status: 'planned' }],
+  },
+];
+
+/** Loads the demo workspace of DEMO.md: the cast, their eight clients, contacts, domains and projects. */
+export async function loadDemoWorkspace({
+  db,
+  clock,
+  members,
+  clientsRepository,
+}: {
+  db: Db;
+  clock: Clock;
+  members: MembersUseCases;
+  clientsRepository: ClientsRepository;
+}) {
+  const workspace = await members.createWorkspace({
+    name: 'Ferri & Bellini Consulting',
+    slug: DEMO_WORKSPACE_SLUG,
+    timezone: 'Europe/Rome',
+    defaultLanguage: 'it',
+    isDemo: true,
+  });
+  const ids = {} as Record<PersonKey, string>;
+  for (const person of demoPeople) {
+    const user = await members.createUser({
+      workspaceId: workspace.id,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      language: person.language,
+      password: DEMO_PASSWORD,
+    });
+    ids[person.key] = user.id;
+  }
+  await db.transaction(async (tx) => {
+    for (const { owner, ...client } of demoClients) {
+      await clientsRepository.insertClient(tx, { ...client, workspaceId: workspace.id, ownerId: ids[owner] }, ids.lucia, clock.now());
+    }
+  });
+  return workspace;
+}

@@ -1,0 +1,6 @@
+/** Every table of Baton, for Drizzle's typed queries and for drizzle-kit's migration generator. */
+export * from '../platform/jobs/jobs.schema';
+export * from './audit/audit.schema';
+export * from './clients/clients.schema';
+export * from './outbox/outbox.schema';
+export * from './workspaces/workspaces.schema';

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDependencies } from './app/dependencies';
+import { createHttpApp } from './app/http';
+import { loadDemoWorkspace } from './domains/demo/demo.seed';
+import { type Clock, systemClock } from './platform/clock/clock';
+import type { Config } from './platform/config/config';
+import { type Database, openDatabase } from './platform/db/database';
+import { createJobRunner } from './platform/jobs/jobs';
+import type { Logger } from './platform/logger/logger';
+import type { MailTransport } from './platform/mail/mail-transport';
+
+/** The built web UI: dist/web beside the bundle, or under the repository when run from source. */
+export function defaultWebDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return here.endsWith(`${path.sep}dist`) ? path.join(here, 'web') : path.resolve(here, '..', 'dist', 'web');
+}
+
+export type BatonOptions = {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  transport?: MailTransport;
+  webDir?: string | null;
+  /** Tests drive the job runner by hand with `runDue()`. */
+  startJobs?: boolean;
+};
+
+/** Composition root: configuration → database (migrated) → dependencies → HTTP app and job runner. */
+export async function createBaton(options: BatonOptions) {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ??
+    (await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database));
+  try {
+    await database.migrate();
+    const deps = createDependencies({ config, clock, database, ...(options.transport ? { transport: options.transport } : {}) });
+    const app = await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
+    const jobRunner = createJobRunner({ db: deps.db, clock, logger, definitions: deps.jobDefinitions, pollMs: config.JOB_POLL_MS });
+    let demoLoaded = false;
+    return {
+      app,
+      deps,
+      jobRunner,
+      /** Loads the demo workspace when demo mode is on and the database has no workspace yet. */
+      async loadDemoIfEmpty() {
+        if (!config.demo || (await deps.workspacesRepository.listWorkspaces()).length > 0) return false;
+        await loadDemoWorkspace({ db: deps.db, clock, members: deps.members, clientsRepository: deps.clientsRepository });
+        demoLoaded = true;
+        return true;
+      },
+      get demoLoaded() {
+        return demoLoaded;
+      },
+      async listen() {
+        const address = await app.listen({ port: config.PORT, host: config.HOST });
+        if (options.startJobs !== false) jobRunner.start();
+        return address;
+      },
+      async close() {
+        await jobRunner.stop();
+        await app.close();
+        deps.mailTransport.close();
+        if (!options.database) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}
+export type Baton = Awaited<ReturnType<typeof createBaton>>;

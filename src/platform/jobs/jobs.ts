@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Clock } from '../clock/clock';
+import { type Db, queryRows } from '../db/database';
+import type { Logger } from '../logger/logger';
+import { jobs } from './jobs.schema';
+
+export type JobContext = { jobId: number; attempt: number };
+
+export type JobDefinition<Payload = unknown> = {
+  name: string;
+  payload: z.ZodType<Payload>;
+  maxAttempts?: number;
+  handler: (payload: Payload, context: JobContext) => Promise<void>;
+};
+
+/** Any job definition, whatever its payload type: what a runner accepts. */
+export type AnyJobDefinition = Omit<JobDefinition<unknown>, 'handler'> & {
+  handler: (payload: never, context: JobContext) => Promise<void>;
+};
+
+/** Keeps the payload type between a definition and `enqueue` calls. */
+export const defineJob = <Payload>(definition: JobDefinition<Payload>) => definition;
+
+export type EnqueueOptions = { runAt?: Date; uniqueKey?: string; maxAttempts?: number };
+
+/**
+ * Enqueues inside the caller's transaction when given one (`tx`), so a job exists exactly when
+ * the change that needs it was committed.
+ */
+export async function enqueueJob<Payload>(
+  db: Db,
+  clock: Clock,
+  definition: Pick<JobDefinition<Payload>, 'name' | 'maxAttempts' | 'payload'>,
+  payload: Payload,
+  options: EnqueueOptions = {},
+): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({
+      name: definition.name,
+      payload: definition.payload.parse(payload),
+      runAt: options.runAt ?? clock.now(),
+      uniqueKey: options.uniqueKey ?? null,
+      maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 8,
+    })
+    .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
+/** Exponential backoff from 5 s, capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}
+
+type ClaimedJob = { id: number; name: string; payload: unknown; attempts: number; max_attempts: number };
+
+export type JobRunner = ReturnType<typeof createJobRunner>;
+
+export function createJobRunner({
+  db,
+  clock,
+  logger,
+  definitions,
+  pollMs = 1000,
+  leaseMs = 5 * 60_000,
+  batchSize = 4,
+  workerId = `${process.pid}-${randomUUID().slice(0, 8)}`,
+}: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  definitions: AnyJobDefinition[];
+  pollMs?: number;
+  leaseMs?: number;
+  batchSize?: number;
+  workerId?: string;
+}) {
+  const byName = new Map(definitions.map((definition) => [definition.name, definition as unknown as JobDefinition]));
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let stopped = true;
+
+  /**
+   * Claims due jobs, and jobs whose worker died (lease expired), with SKIP LOCKED: two runners on
+   * one PostgreSQL never claim the same row.
+   */
+  async function claim(): Promise<ClaimedJob[]> {
+    const now = clock.now();
+    const names = [...byName.keys()];
+    if (names.length === 0) return [];
+    return queryRows<ClaimedJob>(
+      db,
+      sql`UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+            locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+          WHERE id IN (
+            SELECT id FROM jobs
+            WHERE name IN (${sql.join(
+              names.map((name) => sql`${name}`),
+              sql`, `,
+            )})
+              AND ((status = 'pending' AND run_at <= ${now.toISOString()}::timestamptz)
+                OR (status = 'running' AND locked_until < ${now.toISOString()}::timestamptz))
+            ORDER BY run_at, id
+            LIMIT ${batchSize}
+            FOR UPDATE SKIP LOCKED)
+          RETURNING id, name, payload, attempts, max_attempts`,
+    );
+  }
+
+  async function finish(job: ClaimedJob, error: unknown): Promise<void> {
+    const now = clock.now();
+    if (error === null) {
+      await db.execute(
+        sql`UPDATE jobs SET status = 'done', finished_at = ${now.toISOString()}::timestamptz, unique_key = NULL, locked_by = NULL, locked_until = NULL
+            WHERE id = ${job.id} AND locked_by = ${workerId}`,
+      );
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = job.attempts >= job.max_attempts;
+    logger.warn({ job: job.name, jobId: job.id, attempt: job.attempts, giveUp, err: message }, 'job failed');
+    await db.execute(
+      giveUp
+        ? sql`UPDATE jobs SET status = 'failed', last_error = ${message}, finished_at = ${now.toISOString()}::timestamptz, unique_key = NULL, locked_by = NULL, locked_until = NULL
+              WHERE id = ${job.id} AND locked_by = ${workerId}`
+        : sql`UPDATE jobs SET status = 'pending', last_error = ${message}, locked_by = NULL, locked_until = NULL,
+                run_at = ${new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString()}::timestamptz
+              WHERE id = ${job.id} AND locked_by = ${workerId}`,
+    );
+  }
+
+  async function runOne(job: ClaimedJob): Promise<void> {
+    const definition = byName.get(job.name);
+    if (!definition) return finish(job, new Error(`no handler for job ${job.name}`));
+    if (job.attempts > job.max_attempts) return finish(job, new Error('attempts exhausted after worker crashes'));
+    let failure: unknown = null;
+    try {
+      const payload = definition.payload.parse(job.payload);
+      await definition.handler(payload, { jobId: job.id, attempt: job.attempts });
+    } catch (error) {
+      failure = error;
+    }
+    await finish(job, failure);
+  }
+
+  /** Runs every job due now (by the injected clock), until none is left; returns how many ran. */
+  async function runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await claim();
+      if (claimed.length === 0) return total;
+      await Promise.all(claimed.map(runOne));
+      total += claimed.length;
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(tick, delay);
+    timer.unref?.();
+  }
+
+  async function tick() {
+    timer = null;
+    running = runDue().catch((error) => {
+      logger.error({ err: error }, 'job runner poll failed');
+      return 0;
+    });
+    await running;
+    running = null;
+    schedule(pollMs);
+  }
+
+  return {
+    workerId,
+    runDue,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    /** Runs the queue now instead of at the next poll (after an enqueue in this process). */
+    poke() {
+      if (stopped || running || !timer) return;
+      clearTimeout(timer);
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

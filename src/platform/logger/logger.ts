@@ -1,0 +1,26 @@
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+/** Secrets never reach the log: these paths are censored wherever they appear. */
+const redact = {
+  paths: [
+    'password',
+    '*.password',
+    '*.newPassword',
+    '*.currentPassword',
+    '*.token',
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+    '*.smtpUrl',
+    '*.SMTP_URL',
+    '*.DATABASE_URL',
+  ],
+  censor: '[redacted]',
+};
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact });
+}
