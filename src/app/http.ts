@@ -20,7 +20,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   app.decorateRequest('principal', null);
   const accessHook = createAccessHook(deps.auth);
   app.addHook('onRequest', async (request, reply) => {
-    if (request.is404 || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (request.is404 || !request.url.startsWith('/api/')) return;
     await accessHook(request, reply);
   });
 

@@ -8,7 +8,7 @@ const booleanFromEnv = z
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  BASE_URL: z.url({ message: 'must be an absolute URL such as https://baton.example.com' }).optional(),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://baton.example.com' }).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
@@ -67,7 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const raw = parsed.data;
-  const baseUrl = (raw.BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
+  const baseUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   const database = raw.DATABASE_URL
     ? ({ kind: 'postgresql', url: raw.DATABASE_URL } as const)
     : ({ kind: 'pglite', dataDir: raw.DATA_DIR } as const);

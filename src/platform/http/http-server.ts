@@ -22,6 +22,15 @@ export type HttpServer = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** Every route with its access level, for the security test that walks them all. */
+export type RegisteredRoute = { method: string; url: string; access: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
@@ -32,8 +41,18 @@ export async function createHttpServer({ logger, version, trustProxy }: { logger
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy,
-    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    // The API docs (swagger-ui's own routes) are public like the OpenAPI document they show.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access ?? 'member' });
+    }
+  });
+  app.decorate('registeredRoutes', routes);
+  // The API speaks JSON; other media types are declared by the routes that take them.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

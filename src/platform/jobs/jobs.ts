@@ -89,7 +89,7 @@ export function createJobRunner({
     const now = clock.now();
     const names = [...byName.keys()];
     if (names.length === 0) return [];
-    return queryRows<ClaimedJob>(
+    const rows = await queryRows<ClaimedJob>(
       db,
       sql`UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
             locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
@@ -106,6 +106,8 @@ export function createJobRunner({
             FOR UPDATE SKIP LOCKED)
           RETURNING id, name, payload, attempts, max_attempts`,
     );
+    // node-postgres returns a bigint column as a string (PGlite as a number): one type for handlers.
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
   async function finish(job: ClaimedJob, error: unknown): Promise<void> {

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBaton, type TestBaton } from '../support/test-baton';
+
+/**
+ * Walks every registered API route. A new route is covered automatically; a route with a new
+ * path parameter or a write body fails here until it is added to the tables below.
+ */
+
+/** A valid body per write route, so that cross-tenant calls reach the handler instead of failing validation. */
+const validBodies: Record<string, unknown> = {
+  'PATCH /api/users/:userId': { role: 'member' },
+  'PATCH /api/workspace': { name: 'Renamed' },
+  'PATCH /api/me': { name: 'Someone' },
+  'POST /api/me/password': { currentPassword: 'x', newPassword: 'a new password' },
+  'POST /api/me/tokens': { name: 'integration' },
+  'POST /api/invitations': { email: 'new@example.test', role: 'member', language: 'en' },
+  'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
+  'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
+};
+
+const fill = (url: string, ids: Record<string, string>) =>
+  url.replace(/:(\w+)/g, (_match, name: string) => {
+    const id = ids[name];
+    if (!id) throw new Error(`route ${url} has a parameter :${name} that this test does not know: add a resource of that kind to the cross-tenant setup`);
+    return id;
+  });
+
+describe('every API route checks the session, the role and the workspace', () => {
+  let t: TestBaton;
+  let otherWorkspaceIds: Record<string, string>;
+  let everyIdOfWorkspaceA: string[];
+  let signInB: Awaited<ReturnType<TestBaton['signIn']>>;
+  let memberOfA: Awaited<ReturnType<TestBaton['signIn']>>;
+
+  beforeAll(async () => {
+    t = await createTestBaton();
+    const a = await t.createWorkspaceWithUsers(['admin', 'member']);
+    const b = await t.createWorkspaceWithUsers(['admin']);
+    const [adminA, userA] = a.users;
+    if (!adminA || !userA || !b.users[0]) throw new Error('setup failed');
+    const adminOfA = await t.signIn(adminA.email);
+    memberOfA = await t.signIn(userA.email);
+    const invitation = (await adminOfA.request('POST', '/api/invitations', { email: 'invitee@example.test', role: 'member', language: 'it' })).json();
+    const token = (await adminOfA.request('POST', '/api/me/tokens', { name: 'ci' })).json();
+    await t.runJobs();
+    const [outboxMessage] = (await adminOfA.request('GET', '/api/outbox')).json();
+    otherWorkspaceIds = { userId: userA.id, invitationId: invitation.id, tokenId: token.id, outboxId: outboxMessage.id };
+    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
+    signInB = await t.signIn(b.users[0].email);
+  });
+  afterAll(() => t.close());
+
+  const apiRoutes = () => t.app.registeredRoutes.filter((route) => route.url.startsWith('/api/'));
+
+  it('registers the routes this test walks', () => {
+    expect(apiRoutes().length).toBeGreaterThan(15);
+  });
+
+  it('answers 401 without a session on every route that is not public', async () => {
+    const protectedRoutes = apiRoutes().filter((route) => route.access !== 'public');
+    for (const route of protectedRoutes) {
+      const url = route.url.replace(/:(\w+)/g, () => randomUUID()).replace('*', 'x');
+      const response = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+      expect({ route: `${route.method} ${route.url}`, status: response.statusCode, code: response.json().error?.code }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+        code: 'auth.required',
+      });
+    }
+  });
+
+  it('rejects an unknown or forged session cookie and API token', async () => {
+    const withCookie = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: 'baton_session=forged' } });
+    const withToken = await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization: 'Bearer baton_forged' } });
+    expect([withCookie.statusCode, withToken.statusCode]).toEqual([401, 401]);
+  });
+
+  it('answers 404 to an admin of another workspace for every resource id of this one', async () => {
+    const withParams = apiRoutes().filter((route) => route.access !== 'public' && route.url.includes(':'));
+    expect(withParams.length).toBeGreaterThan(3);
+    for (const route of withParams) {
+      const key = `${route.method} ${route.url}`;
+      if (route.method !== 'GET' && route.method !== 'DELETE' && !(key in validBodies)) throw new Error(`add a valid body for ${key} to validBodies`);
+      const response = await signInB.request(route.method as 'GET', fill(route.url, otherWorkspaceIds), validBodies[key]);
+      expect({ key, status: response.statusCode }).toEqual({ key, status: 404 });
+    }
+  });
+
+  it('lists nothing of another workspace', async () => {
+    const lists = apiRoutes().filter((route) => route.method === 'GET' && route.access !== 'public' && !route.url.includes(':'));
+    for (const route of lists) {
+      const response = await signInB.request('GET', route.url);
+      for (const id of everyIdOfWorkspaceA) expect(response.body, `${route.url} leaks ${id}`).not.toContain(id);
+    }
+  });
+
+  it('answers 403 to a member on every admin or manager route', async () => {
+    const privileged = apiRoutes().filter((route) => route.access === 'admin' || route.access === 'manager');
+    expect(privileged.length).toBeGreaterThan(4);
+    for (const route of privileged) {
+      const key = `${route.method} ${route.url}`;
+      const response = await memberOfA.request(route.method as 'GET', fill(route.url, otherWorkspaceIds), validBodies[key]);
+      expect({ key, status: response.statusCode }).toEqual({ key, status: 403 });
+    }
+  });
+});

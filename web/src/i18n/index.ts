@@ -1,0 +1,45 @@
+import type { Language } from '@contracts/workspaces.contracts';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import it from './locales/it.json';
+
+export const supportedLanguages = ['en', 'it'] as const satisfies readonly Language[];
+const STORAGE_KEY = 'baton.language';
+
+export const isLanguage = (value: unknown): value is Language => supportedLanguages.includes(value as Language);
+
+/** Before sign-in: the last language chosen on this device, else the browser's, else English. */
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be disabled; the browser's language is good enough.
+  }
+  const fromBrowser = navigator.languages.map((locale) => locale.toLowerCase().split('-')[0]).find(isLanguage);
+  return fromBrowser ?? 'en';
+}
+
+export function rememberLanguage(language: Language) {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembering is harmless.
+  }
+}
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, it: { translation: it } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: [...supportedLanguages],
+  interpolation: { escapeValue: false },
+  returnEmptyString: false,
+});
+
+export default i18n;
