@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBackend } from './support/test-database';
 import { createTestBaton, type TestBaton } from './support/test-baton';
+import { testBackend } from './support/test-database';
 
 describe('health and API documentation', () => {
   let t: TestBaton;

@@ -4,6 +4,7 @@
 const tasks = [];
 const children = new Set();
 let cleaning = null;
+let interrupted = false;
 
 /** Registers an async release step; steps run last-registered first. */
 export function onCleanup(task) {
@@ -37,6 +38,7 @@ process.once('exit', () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n  ${signal}: cleaning up…`);
     void cleanup().finally(() => process.exit(130));
   });
@@ -49,6 +51,8 @@ export async function runBench(title, body) {
   try {
     await body();
   } catch (error) {
+    // Once interrupted, the servers are being stopped under the bench's feet: its errors are expected.
+    if (interrupted) return;
     console.error(`  bench crashed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     process.exitCode = 1;
   } finally {

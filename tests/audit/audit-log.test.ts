@@ -35,7 +35,9 @@ describe('the audit log records every change in a hash chain per workspace', () 
   it('serialises concurrent appends without a gap or a fork', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        t.db.transaction((tx) => t.deps.auditLog.append(tx, { workspaceId, actorId: null, action: 'test.concurrent', subjectType: 'test', subjectId: String(i) })),
+        t.db.transaction((tx) =>
+          t.deps.auditLog.append(tx, { workspaceId, actorId: null, action: 'test.concurrent', subjectType: 'test', subjectId: String(i) }),
+        ),
       ),
     );
     expect(await verify()).toMatchObject({ ok: true, checked: 16 });

@@ -39,7 +39,14 @@ describe('baton CLI', () => {
   }
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['start', '--help'], ['migrate', '--help'], ['demo', '--help'], ['user', 'create', '--help'], ['audit', 'verify', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['start', '--help'],
+      ['migrate', '--help'],
+      ['demo', '--help'],
+      ['user', 'create', '--help'],
+      ['audit', 'verify', '--help'],
+    ]) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: baton');
@@ -50,7 +57,20 @@ describe('baton CLI', () => {
     const migrate = await runCli(['migrate'], env);
     expect(migrate.stdout).toContain('up to date');
     const created = await runCli(
-      ['user', 'create', '--workspace', 'acme', '--email', 'Boss@Acme.example', '--name', 'Boss', '--role', 'admin', '--password', 'a long password'],
+      [
+        'user',
+        'create',
+        '--workspace',
+        'acme',
+        '--email',
+        'Boss@Acme.example',
+        '--name',
+        'Boss',
+        '--role',
+        'admin',
+        '--password',
+        'a long password',
+      ],
       env,
     );
     expect(created.stderr).toBe('');
@@ -58,12 +78,18 @@ describe('baton CLI', () => {
   });
 
   it('rejects bad options with a clear message and creates nothing', async () => {
-    const result = await runCli(['user', 'create', '--workspace', 'acme', '--email', 'not-an-email', '--name', 'X', '--role', 'boss', '--password', 'short'], env);
+    const result = await runCli(
+      ['user', 'create', '--workspace', 'acme', '--email', 'not-an-email', '--name', 'X', '--role', 'boss', '--password', 'short'],
+      env,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--email: must be an email address');
     expect(result.stderr).toContain('--role');
     expect(result.stderr).toContain('--password: must be at least 10 characters');
-    const duplicate = await runCli(['user', 'create', '--workspace', 'acme', '--email', 'boss@acme.example', '--name', 'B', '--password', 'a long password'], env);
+    const duplicate = await runCli(
+      ['user', 'create', '--workspace', 'acme', '--email', 'boss@acme.example', '--name', 'B', '--password', 'a long password'],
+      env,
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('user.email_taken');
   });
@@ -75,7 +101,10 @@ describe('baton CLI', () => {
   });
 
   it('audit verify passes on an intact log', async () => {
-    await runCli(['user', 'create', '--workspace', 'acme', '--email', 'second@acme.example', '--name', 'Second', '--password', 'a long password'], env);
+    await runCli(
+      ['user', 'create', '--workspace', 'acme', '--email', 'second@acme.example', '--name', 'Second', '--password', 'a long password'],
+      env,
+    );
     const result = await runCli(['audit', 'verify'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('acme: ok, 3 events');
@@ -85,7 +114,11 @@ describe('baton CLI', () => {
     await tamper(sql`UPDATE audit_events SET action = 'user.deleted' WHERE seq = 2`);
     const result = await runCli(['audit', 'verify', '--json'], env);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ workspace: 'acme', ok: false, firstBad: { seq: 2, reason: expect.stringContaining('edited') } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      workspace: 'acme',
+      ok: false,
+      firstBad: { seq: 2, reason: expect.stringContaining('edited') },
+    });
   });
 
   it('audit verify detects reordered events', async () => {
@@ -113,7 +146,10 @@ describe.skipIf(testBackend !== 'pglite')('the embedded data directory is locked
     const holder = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
       await holder.migrate();
-      const result = await runCli(['user', 'create', '--workspace', 'w', '--email', 'a@b.example', '--name', 'A', '--password', 'a long password'], { DATA_DIR: dir });
+      const result = await runCli(
+        ['user', 'create', '--workspace', 'w', '--email', 'a@b.example', '--name', 'A', '--password', 'a long password'],
+        { DATA_DIR: dir },
+      );
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`is in use by another Baton process (pid ${process.pid})`);
       const rows = await holder.db.execute(sql`SELECT count(*)::int AS n FROM users`);
@@ -122,7 +158,10 @@ describe.skipIf(testBackend !== 'pglite')('the embedded data directory is locked
       await holder.close();
     }
     // Released: the next process gets in.
-    const after = await runCli(['user', 'create', '--workspace', 'w', '--email', 'a@b.example', '--name', 'A', '--password', 'a long password'], { DATA_DIR: dir });
+    const after = await runCli(
+      ['user', 'create', '--workspace', 'w', '--email', 'a@b.example', '--name', 'A', '--password', 'a long password'],
+      { DATA_DIR: dir },
+    );
     expect(after.code).toBe(0);
     await rm(dir, { recursive: true, force: true });
   });

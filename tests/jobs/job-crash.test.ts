@@ -29,8 +29,8 @@ async function sharedDatabase() {
     const seeded = await openDatabase({ ...target, loadDataDir: new Blob([await readFile(templateDumpPath())]) });
     return {
       target,
+      seeded,
       /** The child needs the directory to itself; the test reopens it after the child died. */
-      open: async (): Promise<Database> => seeded,
       handOver: () => seeded.close(),
       reopen: () => openDatabase(target),
       cleanup: () => rm(dir, { recursive: true, force: true }),
@@ -41,7 +41,7 @@ async function sharedDatabase() {
   const target: DatabaseTarget = { kind: 'postgresql', url: database.url, poolSize: 2 };
   return {
     target,
-    open: async (): Promise<Database> => database,
+    seeded: database as Database,
     handOver: async () => {},
     reopen: async (): Promise<Database> => ({ ...database, close: async () => {} }),
     cleanup: () => database.close(),
@@ -62,8 +62,7 @@ describe(`a job on ${testBackend}`, () => {
   it('survives a killed process: it runs to completion exactly once after the lease expires', async () => {
     const shared = await sharedDatabase();
     cleanups.push(shared.cleanup);
-    const seeded = await shared.open();
-    await enqueueJob(seeded.db, createManualClock(startedAt), crashJob, { report: 'weekly' });
+    await enqueueJob(shared.seeded.db, createManualClock(startedAt), crashJob, { report: 'weekly' });
     await shared.handOver();
 
     const markerDir = await mkdtemp(path.join(os.tmpdir(), 'baton-crash-marker-'));
@@ -88,9 +87,7 @@ describe(`a job on ${testBackend}`, () => {
       await exited(child);
     });
 
-    await expect
-      .poll(() => existsSync(marker) || child.exitCode !== null, { timeout: 30_000, interval: 50 })
-      .toBe(true);
+    await expect.poll(() => existsSync(marker) || child.exitCode !== null, { timeout: 30_000, interval: 50 }).toBe(true);
     expect(existsSync(marker), `the child did not start the job: ${stderr}`).toBe(true);
     child.kill('SIGKILL');
     expect(await exited(child)).toBe('SIGKILL');

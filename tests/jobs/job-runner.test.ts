@@ -127,7 +127,7 @@ describe('the durable job runner', () => {
   });
 
   it('refuses to enqueue an invalid payload', async () => {
-    await expect(enqueueJob(db, clock, greet, { name: 42 } as unknown as { name: string })).rejects.toThrow();
+    await expect(enqueueJob(db, clock, greet, { name: 42 } as unknown as { name: string })).rejects.toThrow(/name/);
     expect(await allJobs()).toHaveLength(0);
   });
 

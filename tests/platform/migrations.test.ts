@@ -19,9 +19,12 @@ async function emptyDatabase(): Promise<Database> {
 }
 
 const tablesOf = async (database: Database) =>
-  (await queryRows<{ table_name: string }>(database.db, sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
-    (row) => row.table_name,
-  );
+  (
+    await queryRows<{ table_name: string }>(
+      database.db,
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    )
+  ).map((row) => row.table_name);
 
 describe(`migrations on ${testBackend}`, () => {
   it('migrate an empty database from zero, and again without change', async () => {
@@ -30,7 +33,20 @@ describe(`migrations on ${testBackend}`, () => {
       expect(await tablesOf(database)).toEqual([]);
       await database.migrate();
       const tables = await tablesOf(database);
-      expect(tables).toEqual(expect.arrayContaining(['workspaces', 'users', 'sessions', 'api_tokens', 'invitations', 'audit_events', 'audit_heads', 'outbox_messages', 'jobs', 'clients']));
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'workspaces',
+          'users',
+          'sessions',
+          'api_tokens',
+          'invitations',
+          'audit_events',
+          'audit_heads',
+          'outbox_messages',
+          'jobs',
+          'clients',
+        ]),
+      );
       await database.migrate();
       expect(await tablesOf(database)).toEqual(tables);
     } finally {

@@ -18,7 +18,12 @@ describe('signing in, sessions and CSRF', () => {
   afterAll(() => t.close());
 
   const login = (email: string, password: string, cookie?: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ...(cookie ? { headers: { cookie: `baton_session=${cookie}` } } : {}) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+      ...(cookie ? { headers: { cookie: `baton_session=${cookie}` } } : {}),
+    });
 
   it('stores passwords as argon2id hashes', async () => {
     const [row] = await t.db.select().from(users).where(eq(users.id, member.id));
@@ -67,7 +72,12 @@ describe('signing in, sessions and CSRF', () => {
     const session = await t.signIn(member.email);
     const headers = { cookie: `baton_session=${session.cookie}` };
     const missing = await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { name: 'Forged' } });
-    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { ...headers, 'x-csrf-token': 'x'.repeat(43) }, payload: { name: 'Forged' } });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { ...headers, 'x-csrf-token': 'x'.repeat(43) },
+      payload: { name: 'Forged' },
+    });
     expect([missing.statusCode, wrong.statusCode]).toEqual([403, 403]);
     expect(missing.json().error.code).toBe('auth.csrf_failed');
     const [row] = await t.db.select().from(users).where(eq(users.id, member.id));
@@ -93,7 +103,9 @@ describe('signing in, sessions and CSRF', () => {
     const other = await t.signIn(member.email);
     const wrong = await keep.request('POST', '/api/me/password', { currentPassword: 'not it', newPassword: 'another long password' });
     expect(wrong.json().error.code).toBe('auth.wrong_password');
-    expect((await keep.request('POST', '/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'another long password' })).statusCode).toBe(200);
+    expect(
+      (await keep.request('POST', '/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'another long password' })).statusCode,
+    ).toBe(200);
     expect((await other.request('GET', '/api/auth/session')).statusCode).toBe(401);
     expect((await keep.request('GET', '/api/auth/session')).statusCode).toBe(200);
     expect((await login(member.email, 'another long password')).statusCode).toBe(200);
@@ -167,14 +179,22 @@ describe('invitations', () => {
     expect((await accept()).statusCode).toBe(201);
     const again = await accept();
     expect([again.statusCode, again.json().error.code]).toEqual([410, 'invitation.used']);
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'giulia@example.test', password: 'giulia password 1' } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'giulia@example.test', password: 'giulia password 1' },
+    });
     expect(signIn.json().user).toMatchObject({ role: 'member', language: 'it' });
   });
 
   it('refuses an expired invitation and creates no user', async () => {
     const { token } = await invite('late@example.test', 'en');
     t.clock.advance((t.config.INVITATION_TTL_HOURS + 1) * 3_600_000);
-    const response = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, name: 'Late', password: 'late password 1' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token, name: 'Late', password: 'late password 1' },
+    });
     expect([response.statusCode, response.json().error.code]).toEqual([410, 'invitation.expired']);
     expect(await t.db.select().from(users).where(eq(users.email, 'late@example.test'))).toHaveLength(0);
     const listed = (await adminSession.request('GET', '/api/invitations')).json();
@@ -189,7 +209,11 @@ describe('invitations', () => {
   });
 
   it('refuses to invite an address that already has an account', async () => {
-    const response = await adminSession.request('POST', '/api/invitations', { email: 'giulia@example.test', role: 'member', language: 'en' });
+    const response = await adminSession.request('POST', '/api/invitations', {
+      email: 'giulia@example.test',
+      role: 'member',
+      language: 'en',
+    });
     expect([response.statusCode, response.json().error.code]).toEqual([409, 'user.email_taken']);
   });
 });

@@ -17,9 +17,15 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   afterAll(() => t.close());
 
   async function unchanged(run: () => Promise<void>) {
-    const before = { workspace: (await admin.request('GET', '/api/workspace')).json(), events: (await t.db.select().from(auditEvents)).length };
+    const before = {
+      workspace: (await admin.request('GET', '/api/workspace')).json(),
+      events: (await t.db.select().from(auditEvents)).length,
+    };
     await run();
-    const after = { workspace: (await admin.request('GET', '/api/workspace')).json(), events: (await t.db.select().from(auditEvents)).length };
+    const after = {
+      workspace: (await admin.request('GET', '/api/workspace')).json(),
+      events: (await t.db.select().from(auditEvents)).length,
+    };
     expect(after).toEqual(before);
   }
 
@@ -53,14 +59,21 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     await unchanged(async () => {
       const zone = await admin.request('PATCH', '/api/workspace', { timezone: 'Mars/Olympus' });
       expect(zone.json().error.message).toContain('IANA time zone');
-      const hours = await admin.request('PATCH', '/api/workspace', { businessHours: { days: [1], start: '18:00', end: '09:00', holidays: [] } });
+      const hours = await admin.request('PATCH', '/api/workspace', {
+        businessHours: { days: [1], start: '18:00', end: '09:00', holidays: [] },
+      });
       expect(hours.json().error.message).toContain('end after they start');
     });
   });
 
   it('an oversize body', async () => {
     await unchanged(async () => {
-      const response = await t.app.inject({ method: 'PATCH', url: '/api/workspace', headers, payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) });
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/workspace',
+        headers,
+        payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+      });
       expect(response.statusCode).toBe(413);
       expect(response.json().error.code).toBe('request.too_large');
     });
@@ -74,13 +87,22 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('a body of the wrong media type', async () => {
     await unchanged(async () => {
-      const response = await t.app.inject({ method: 'PATCH', url: '/api/workspace', headers: { ...headers, 'content-type': 'text/plain' }, payload: 'name=x' });
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/workspace',
+        headers: { ...headers, 'content-type': 'text/plain' },
+        payload: 'name=x',
+      });
       expect(response.statusCode).toBe(415);
     });
   });
 
   it('a short password on invitation acceptance', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: 'x'.repeat(40), name: 'A', password: 'short' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token: 'x'.repeat(40), name: 'A', password: 'short' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('at least 10 characters');
   });

@@ -22,7 +22,10 @@ const validBodies: Record<string, unknown> = {
 const fill = (url: string, ids: Record<string, string>) =>
   url.replace(/:(\w+)/g, (_match, name: string) => {
     const id = ids[name];
-    if (!id) throw new Error(`route ${url} has a parameter :${name} that this test does not know: add a resource of that kind to the cross-tenant setup`);
+    if (!id)
+      throw new Error(
+        `route ${url} has a parameter :${name} that this test does not know: add a resource of that kind to the cross-tenant setup`,
+      );
     return id;
   });
 
@@ -41,7 +44,9 @@ describe('every API route checks the session, the role and the workspace', () =>
     if (!adminA || !userA || !b.users[0]) throw new Error('setup failed');
     const adminOfA = await t.signIn(adminA.email);
     memberOfA = await t.signIn(userA.email);
-    const invitation = (await adminOfA.request('POST', '/api/invitations', { email: 'invitee@example.test', role: 'member', language: 'it' })).json();
+    const invitation = (
+      await adminOfA.request('POST', '/api/invitations', { email: 'invitee@example.test', role: 'member', language: 'it' })
+    ).json();
     const token = (await adminOfA.request('POST', '/api/me/tokens', { name: 'ci' })).json();
     await t.runJobs();
     const [outboxMessage] = (await adminOfA.request('GET', '/api/outbox')).json();
@@ -61,7 +66,11 @@ describe('every API route checks the session, the role and the workspace', () =>
     const protectedRoutes = apiRoutes().filter((route) => route.access !== 'public');
     for (const route of protectedRoutes) {
       const url = route.url.replace(/:(\w+)/g, () => randomUUID()).replace('*', 'x');
-      const response = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      });
       expect({ route: `${route.method} ${route.url}`, status: response.statusCode, code: response.json().error?.code }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 401,
@@ -81,7 +90,8 @@ describe('every API route checks the session, the role and the workspace', () =>
     expect(withParams.length).toBeGreaterThan(3);
     for (const route of withParams) {
       const key = `${route.method} ${route.url}`;
-      if (route.method !== 'GET' && route.method !== 'DELETE' && !(key in validBodies)) throw new Error(`add a valid body for ${key} to validBodies`);
+      if (route.method !== 'GET' && route.method !== 'DELETE' && !(key in validBodies))
+        throw new Error(`add a valid body for ${key} to validBodies`);
       const response = await signInB.request(route.method as 'GET', fill(route.url, otherWorkspaceIds), validBodies[key]);
       expect({ key, status: response.statusCode }).toEqual({ key, status: 404 });
     }

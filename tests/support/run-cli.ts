@@ -10,7 +10,10 @@ function inheritedEnv() {
 }
 
 /** Runs the `baton` CLI from source in a child process; resolves with its exit code and output. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/baton.ts'), ...args], {
       cwd: root,

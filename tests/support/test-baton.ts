@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { createBaton } from '../../src/main';
-import { type Config, loadConfig } from '../../src/platform/config/config';
-import { createManualClock } from '../../src/platform/clock/clock';
-import { createLogger } from '../../src/platform/logger/logger';
 import type { Role } from '../../src/contracts/workspaces.contracts';
+import { createBaton } from '../../src/main';
+import { createManualClock } from '../../src/platform/clock/clock';
+import { type Config, loadConfig } from '../../src/platform/config/config';
+import { createLogger } from '../../src/platform/logger/logger';
 import { createTestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'correct horse battery';

@@ -26,7 +26,9 @@ const headOf = (events: StoredAuditEvent[]) => ({ seq: events.at(-1)?.seq ?? 0, 
 
 describe('canonical JSON', () => {
   it('is independent of key order and whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } })).toBe(canonicalJson(JSON.parse('{ "a": {"c": null, "d": [1, "x"]}, "b": 1 }')));
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } })).toBe(
+      canonicalJson(JSON.parse('{ "a": {"c": null, "d": [1, "x"]}, "b": 1 }')),
+    );
   });
   it('changes with any value', () => {
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));

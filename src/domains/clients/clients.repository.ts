@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { ClientStatus, ClientTier } from '../../contracts/clients.contracts';
 import type { Language } from '../../contracts/workspaces.contracts';
 import type { Db } from '../../platform/db/database';
@@ -50,43 +50,31 @@ export function createClientsRepository({ db }: { db: Db }) {
         }
       }
       if (input.projects.length) {
-        await tx
-          .insert(projects)
-          .values(
-            input.projects.map((project) => ({
-              ...scope,
-              name: project.name,
-              status: project.status ?? 'active',
-              ownerId: project.ownerId ?? input.ownerId,
-            })),
-          );
+        await tx.insert(projects).values(
+          input.projects.map((project) => ({
+            ...scope,
+            name: project.name,
+            status: project.status ?? 'active',
+            ownerId: project.ownerId ?? input.ownerId,
+          })),
+        );
       }
       await tx.insert(clientStatusChanges).values({ ...scope, fromStatus: null, toStatus: client.status, changedBy, changedAt: now });
       return client;
     },
 
-    async listClients(workspaceId: string) {
-      const rows = await db
-        .select()
+    /** Clients with their domains in one query (PGlite serves one query at a time). */
+    listClients: (workspaceId: string) =>
+      db
+        .select({
+          ...getTableColumns(clients),
+          domains: sql<
+            string[]
+          >`coalesce(array(select d.domain from client_domains d where d.client_id = "clients"."id" order by d.domain), '{}')`,
+        })
         .from(clients)
         .where(and(eq(clients.workspaceId, workspaceId), isNull(clients.archivedAt)))
-        .orderBy(asc(clients.name));
-      const domains = rows.length
-        ? await db
-            .select()
-            .from(clientDomains)
-            .where(
-              inArray(
-                clientDomains.clientId,
-                rows.map((row) => row.id),
-              ),
-            )
-        : [];
-      return rows.map((row) => ({
-        ...row,
-        domains: domains.filter((domain) => domain.clientId === row.id).map((domain) => domain.domain),
-      }));
-    },
+        .orderBy(asc(clients.name)),
   };
 }
 export type ClientsRepository = ReturnType<typeof createClientsRepository>;

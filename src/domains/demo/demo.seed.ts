@@ -37,6 +37,8 @@ const demoClients: DemoClient[] = [
   {
     name: 'Orsini Costruzioni S.p.A.',
     tier: 'key',
+    // Lost after Anna's summer absence (DEMO.md); the win-back calls are under way.
+    status: 'lost',
     language: 'it',
     owner: 'anna',
     domains: ['orsini-costruzioni.example'],

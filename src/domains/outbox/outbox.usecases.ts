@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { OutboxMessage } from '../../contracts/outbox.contracts';
 import type { Clock } from '../../platform/clock/clock';
@@ -50,6 +50,16 @@ export function createOutbox({
     name: 'outbox.deliver',
     payload: deliverPayload,
     maxAttempts: DELIVER_ATTEMPTS,
+    // Workers died on every attempt: a row still queued failed; one caught mid-send is uncertain.
+    onGiveUp: async ({ outboxId }) => {
+      await db
+        .update(outboxMessages)
+        .set({
+          status: sql`CASE WHEN ${outboxMessages.status} = 'sending' THEN 'uncertain' ELSE 'failed' END`,
+          lastError: 'delivery workers kept stopping',
+        })
+        .where(and(eq(outboxMessages.id, outboxId), inArray(outboxMessages.status, ['queued', 'sending'])));
+    },
     handler: async ({ outboxId }, { attempt }) => {
       const [claimed] = await db
         .update(outboxMessages)

@@ -35,11 +35,12 @@ export function createAccessHook(auth: AuthUseCases) {
   return async function accessHook(request: FastifyRequest, _reply: FastifyReply) {
     request.principal = null;
     const access = request.routeOptions.config.access ?? 'member';
+    // Public routes never read the principal: skip the session lookup (health checks stay cheap).
+    if (access === 'public') return;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookieToken = request.cookies[SESSION_COOKIE];
     if (bearer) request.principal = await auth.principalFromApiToken(bearer);
     else if (cookieToken) request.principal = await auth.principalFromSession(cookieToken);
-    if (access === 'public') return;
     if (!request.principal) throw httpErrors.unauthenticated();
     if (!hasRole(request.principal.user.role, access)) throw httpErrors.forbidden();
     const session = request.principal.session;

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration from the environment', () => {
   it('runs embedded, in demo mode, on localhost:3000 with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, baseUrl: 'http://localhost:3000', demo: true, database: { kind: 'pglite', dataDir: './data' }, cookieSecure: false });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      baseUrl: 'http://localhost:3000',
+      demo: true,
+      database: { kind: 'pglite', dataDir: './data' },
+      cookieSecure: false,
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, without demo mode unless asked', () => {
@@ -15,7 +21,10 @@ describe('configuration from the environment', () => {
   });
 
   it('marks cookies secure behind an https public URL', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://baton.example.com/' })).toMatchObject({ baseUrl: 'https://baton.example.com', cookieSecure: true });
+    expect(loadConfig({ PUBLIC_URL: 'https://baton.example.com/' })).toMatchObject({
+      baseUrl: 'https://baton.example.com',
+      cookieSecure: true,
+    });
   });
 
   it('treats empty variables as unset', () => {

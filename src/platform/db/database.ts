@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from '../../domains/schema';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
+import { createPgliteDirectoryInWorker } from './pglite-init';
 
 export type Schema = typeof schema;
 /** The Drizzle handle shared by both backends: repositories accept this and nothing else. */
@@ -46,8 +47,11 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   let lock: DataDirLock | null = null;
   if (target.dataDir) lock = await lockDataDir(path.resolve(target.dataDir));
   try {
+    const dataDir = target.dataDir ? path.join(path.resolve(target.dataDir), 'pglite') : null;
+    // A directory loaded from a dump must not exist yet: PGlite refuses to load into an initialised one.
+    if (dataDir && !target.loadDataDir) await createPgliteDirectoryInWorker(dataDir);
     const client = await PGlite.create({
-      ...(target.dataDir ? { dataDir: path.join(path.resolve(target.dataDir), 'pglite') } : {}),
+      ...(dataDir ? { dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;

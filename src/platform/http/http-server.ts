@@ -47,7 +47,8 @@ export async function createHttpServer({ logger, version, trustProxy }: { logger
     // The API docs (swagger-ui's own routes) are public like the OpenAPI document they show.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access ?? 'member' });
+      if (method !== 'HEAD')
+        routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access ?? 'member' });
     }
   });
   app.decorate('registeredRoutes', routes);

@@ -12,12 +12,15 @@ export type JobDefinition<Payload = unknown> = {
   name: string;
   payload: z.ZodType<Payload>;
   maxAttempts?: number;
+  /** Called once when the job is given up after its workers kept dying, so its record can be settled. */
+  onGiveUp?: (payload: Payload) => Promise<void>;
   handler: (payload: Payload, context: JobContext) => Promise<void>;
 };
 
 /** Any job definition, whatever its payload type: what a runner accepts. */
-export type AnyJobDefinition = Omit<JobDefinition<unknown>, 'handler'> & {
+export type AnyJobDefinition = Omit<JobDefinition<unknown>, 'handler' | 'onGiveUp'> & {
   handler: (payload: never, context: JobContext) => Promise<void>;
+  onGiveUp?: (payload: never) => Promise<void>;
 };
 
 /** Keeps the payload type between a definition and `enqueue` calls. */
@@ -135,7 +138,12 @@ export function createJobRunner({
   async function runOne(job: ClaimedJob): Promise<void> {
     const definition = byName.get(job.name);
     if (!definition) return finish(job, new Error(`no handler for job ${job.name}`));
-    if (job.attempts > job.max_attempts) return finish(job, new Error('attempts exhausted after worker crashes'));
+    if (job.attempts > job.max_attempts) {
+      const parsed = definition.payload.safeParse(job.payload);
+      if (parsed.success)
+        await definition.onGiveUp?.(parsed.data as never).catch((error) => logger.error({ err: error, job: job.name }, 'onGiveUp failed'));
+      return finish(job, new Error('attempts exhausted after worker crashes'));
+    }
     let failure: unknown = null;
     try {
       const payload = definition.payload.parse(job.payload);

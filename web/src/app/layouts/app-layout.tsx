@@ -94,10 +94,10 @@ export function AppLayout() {
   const language = session.data?.user.language;
 
   useEffect(() => {
-    if (language && i18n.language !== language) {
-      rememberLanguage(language);
-      void i18n.changeLanguage(language);
-    }
+    if (!language) return;
+    // Remembered on this device too, so the login page speaks it after signing out.
+    rememberLanguage(language);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
   }, [language, i18n]);
 
   if (session.isPending) {

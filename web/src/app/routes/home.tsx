@@ -29,14 +29,14 @@ export function HomePage() {
 
   const links = [
     { to: '/clients', label: t('nav.clients'), description: t('home.links.clients') },
-    { to: '/profile', label: t('nav.profile'), description: t('home.links.profile') },
     ...(isAdmin(session)
       ? [
           { to: '/users', label: t('nav.users'), description: t('home.links.users') },
-          { to: '/settings', label: t('nav.settings'), description: t('home.links.settings') },
           { to: '/outbox', label: t('nav.outbox'), description: t('home.links.outbox') },
+          { to: '/settings', label: t('nav.settings'), description: t('home.links.settings') },
         ]
       : []),
+    { to: '/profile', label: t('nav.profile'), description: t('home.links.profile') },
   ];
 
   return (

@@ -15,11 +15,12 @@ export function PasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<{ newPassword?: string; confirm?: string }>({});
+  const [problems, setProblems] = useState<{ currentPassword?: string; newPassword?: string; confirm?: string }>({});
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const next: typeof problems = {};
+    if (!currentPassword) next.currentPassword = t('validation.currentPassword');
     if (!passwordSchema.safeParse(newPassword).success) next.newPassword = t('validation.passwordLength');
     if (newPassword !== confirm) next.confirm = t('validation.passwordsDiffer');
     setProblems(next);
@@ -46,6 +47,7 @@ export function PasswordForm() {
           type="password"
           autoComplete="current-password"
           required
+          error={problems.currentPassword}
           value={currentPassword}
           onChange={(event) => setCurrentPassword(event.target.value)}
         />
@@ -69,7 +71,7 @@ export function PasswordForm() {
           onChange={(event) => setConfirm(event.target.value)}
         />
         <div className="form__actions">
-          <Button type="submit" busy={change.isPending} disabled={!currentPassword}>
+          <Button type="submit" busy={change.isPending}>
             {t('profile.password.submit')}
           </Button>
         </div>

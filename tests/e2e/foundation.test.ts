@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBatonServer } from './support/baton-server';
+import { axeViolations, launchChromium, signIn } from './support/browser';
+
+describe('Baton in a browser', () => {
+  let server: Awaited<ReturnType<typeof startBatonServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startBatonServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prints the URL and the demo logins on first start', () => {
+    expect(server.output()).toContain(`is running at ${server.url}`);
+    expect(server.output()).toContain('peter@ferri-bellini.example');
+  });
+
+  it('Peter signs in, switches to Italian, sees the translated interface, and signs out', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, 'peter@ferri-bellini.example');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).isVisible()).toBe(true);
+    await page.getByLabel('Language').selectOption({ label: 'Italiano' });
+    await page.getByRole('button', { name: 'Esci' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Clienti' }).isVisible()).toBe(true);
+    // The choice is his profile's: it survives a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Esci' }).waitFor();
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.getByRole('button', { name: 'Accedi' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    // Signed out for real: the API refuses the old page's requests.
+    const status = await page.evaluate(async () => (await fetch('/api/auth/session')).status);
+    expect(status).toBe(401);
+    await page.close();
+  });
+
+  it('a wrong password shows a translated error and keeps the user on the login page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(/^Email$/).fill('peter@ferri-bellini.example');
+    await page.getByLabel(/^Password$/).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/email or password/i);
+    await page.close();
+  });
+
+  it('every page passes an axe scan in English and Italian, on a desktop and on a phone', async () => {
+    const pages = ['/', '/clients', '/profile', '/settings', '/users', '/outbox'];
+    const violations: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      violations.push(...(await axeViolations(page)));
+      await signIn(page, server.url, 'lucia@ferri-bellini.example');
+      for (const [language, logout] of [
+        ['Italiano', 'Esci'],
+        ['English', 'Log out'],
+      ] as const) {
+        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
+        await page.getByRole('button', { name: logout }).waitFor();
+        await page.waitForLoadState('networkidle');
+        for (const path of pages) {
+          await page.goto(`${server.url}${path}`);
+          await page.getByRole('main').waitFor();
+          await page.waitForLoadState('networkidle');
+          violations.push(...(await axeViolations(page)));
+        }
+      }
+      await context.close();
+    }
+    expect(violations).toEqual([]);
+  });
+});
