@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { createAbsencesRepository } from '../domains/absences/absences.repository';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
@@ -29,6 +30,7 @@ export function createDependencies({
   const auditRepository = createAuditRepository({ db });
   const workspacesRepository = createWorkspacesRepository({ db });
   const clientsRepository = createClientsRepository({ db });
+  const absencesRepository = createAbsencesRepository({ db });
   const outboxRepository = createOutboxRepository({ db });
   const outbox = createOutbox({
     db,
@@ -65,6 +67,7 @@ export function createDependencies({
     audit,
     workspacesRepository,
     clientsRepository,
+    absencesRepository,
     outboxRepository,
     outbox,
     auth,

@@ -33,8 +33,22 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+/**
+ * Each feature may keep its strings beside it in `features/<feature>/locales/{en,it}.json`; they are
+ * merged under the feature's name (`t('absences.title')`), so features never edit a shared file.
+ */
+const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/locales/*.json', { eager: true });
+function withFeatureStrings(language: Language, base: Record<string, unknown>) {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [file, module] of Object.entries(featureLocales)) {
+    const match = file.match(/features\/([^/]+)\/locales\/(\w+)\.json$/);
+    if (match?.[2] === language && match[1]) merged[match[1]] = { ...(merged[match[1]] as object | undefined), ...module.default };
+  }
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, it: { translation: it } },
+  resources: { en: { translation: withFeatureStrings('en', en) }, it: { translation: withFeatureStrings('it', it) } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...supportedLanguages],
