@@ -3,6 +3,7 @@ import { createAbsencesRepository } from '../domains/absences/absences.repositor
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
+import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
@@ -39,6 +40,8 @@ export function createDependencies({
     defaultFrom: config.MAIL_FROM,
     hostname: new URL(config.baseUrl).hostname || os.hostname(),
   });
+  const notifier = createNotifier({ clock, outbox, baseUrl: config.baseUrl });
+  const notificationsRepository = createNotificationsRepository({ db });
   const auth = createAuthUseCases({
     db,
     clock,
@@ -70,6 +73,8 @@ export function createDependencies({
     absencesRepository,
     outboxRepository,
     outbox,
+    notifier,
+    notificationsRepository,
     auth,
     members,
     jobDefinitions: [outbox.deliveryJob],

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
+import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
@@ -41,6 +42,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerClientsRoutes(app, { clientsRepository: deps.clientsRepository });
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
+  registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
 
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });

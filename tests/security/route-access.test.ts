@@ -16,6 +16,7 @@ const validBodies: Record<string, unknown> = {
   'POST /api/me/tokens': { name: 'integration' },
   'POST /api/invitations': { email: 'new@example.test', role: 'member', language: 'en' },
   'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
+  'POST /api/notifications/:notificationId/read': {},
   'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
 };
 
@@ -50,7 +51,17 @@ describe('every API route checks the session, the role and the workspace', () =>
     const token = (await adminOfA.request('POST', '/api/me/tokens', { name: 'ci' })).json();
     await t.runJobs();
     const [outboxMessage] = (await adminOfA.request('GET', '/api/outbox')).json();
-    otherWorkspaceIds = { userId: userA.id, invitationId: invitation.id, tokenId: token.id, outboxId: outboxMessage.id };
+    await t.db.transaction((tx) =>
+      t.deps.notifier.notify(tx, a.workspace.id, userA, () => ({ kind: 'test', subject: 'Hello', text: 'Hello', link: '/' })),
+    );
+    const [notification] = (await memberOfA.request('GET', '/api/notifications')).json();
+    otherWorkspaceIds = {
+      userId: userA.id,
+      invitationId: invitation.id,
+      tokenId: token.id,
+      outboxId: outboxMessage.id,
+      notificationId: notification.id,
+    };
     everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);
   });
