@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { BATON_VERSION } from '../app/version';
 import { registerAuditCommands } from './audit.commands';
 import { registerDatabaseCommands } from './database.commands';
+import { registerImportCommands } from './import.commands';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './users.commands';
 
@@ -15,5 +16,6 @@ registerStartCommand(program);
 registerDatabaseCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);
