@@ -2,7 +2,9 @@ import os from 'node:os';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
+import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
+import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
@@ -60,6 +62,8 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
+  const clients = createClientsUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
+  const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
   return {
     config,
     clock,
@@ -77,7 +81,9 @@ export function createDependencies({
     notificationsRepository,
     auth,
     members,
-    jobDefinitions: [outbox.deliveryJob],
+    clients,
+    clientImports,
+    jobDefinitions: [outbox.deliveryJob, clientImports.importJob],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

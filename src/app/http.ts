@@ -39,7 +39,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
     cookieSecure: deps.config.cookieSecure,
     loginRateLimit: deps.config.LOGIN_RATE_LIMIT,
   });
-  registerClientsRoutes(app, { clientsRepository: deps.clientsRepository });
+  registerClientsRoutes(app, { clients: deps.clients, clientImports: deps.clientImports });
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });

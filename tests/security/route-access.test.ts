@@ -18,6 +18,16 @@ const validBodies: Record<string, unknown> = {
   'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
   'POST /api/notifications/:notificationId/read': {},
   'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
+  'PATCH /api/clients/:clientId': { name: 'Renamed' },
+  'POST /api/clients/:clientId/status': { status: 'lost', reason: 'cross-tenant probe' },
+  'POST /api/clients/:clientId/archive': {},
+  'POST /api/clients/:clientId/unarchive': {},
+  'POST /api/clients/:clientId/contacts': { name: 'Probe' },
+  'PATCH /api/clients/:clientId/contacts/:contactId': { name: 'Probe' },
+  'POST /api/clients/:clientId/projects': { name: 'Probe' },
+  'PATCH /api/clients/:clientId/projects/:projectId': { name: 'Probe' },
+  'POST /api/client-imports/:importId/dry-run': { mapping: {} },
+  'POST /api/client-imports/:importId/start': { mapping: {} },
 };
 
 const fill = (url: string, ids: Record<string, string>) =>
@@ -55,12 +65,31 @@ describe('every API route checks the session, the role and the workspace', () =>
       t.deps.notifier.notify(tx, a.workspace.id, userA, () => ({ kind: 'test', subject: 'Hello', text: 'Hello', link: '/' })),
     );
     const [notification] = (await memberOfA.request('GET', '/api/notifications')).json();
+    const client = (
+      await adminOfA.request('POST', '/api/clients', {
+        name: 'Tenant A client',
+        contacts: [{ name: 'Ada', emails: ['ada@tenant-a.example'] }],
+      })
+    ).json();
+    const withProject = (await adminOfA.request('POST', `/api/clients/${client.id}/projects`, { name: 'Tenant A project' })).json();
+    const clientImport = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/client-imports',
+        headers: { cookie: `baton_session=${adminOfA.cookie}`, 'x-csrf-token': adminOfA.csrfToken, 'content-type': 'text/csv' },
+        payload: 'name\nTenant A import\n',
+      })
+    ).json();
     otherWorkspaceIds = {
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
       outboxId: outboxMessage.id,
       notificationId: notification.id,
+      clientId: client.id,
+      contactId: client.contacts[0].id,
+      projectId: withProject.projects[0].id,
+      importId: clientImport.id,
     };
     everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);

@@ -1,6 +1,9 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
+import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
+import { ImportClientsPage } from '@/features/clients/pages/import-clients-page';
+import { NewClientPage } from '@/features/clients/pages/new-client-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
@@ -26,6 +29,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/clients', element: <ClientsPage /> },
+      { path: '/clients/new', element: <NewClientPage /> },
+      { path: '/clients/import', element: <ImportClientsPage /> },
+      { path: '/clients/:clientId', element: <ClientPage /> },
       { path: '/profile', element: <ProfilePage /> },
       {
         element: <RequireAdmin />,

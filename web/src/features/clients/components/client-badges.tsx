@@ -13,3 +13,8 @@ export function ClientTierBadge({ tier }: { tier: ClientTier }) {
   const { t } = useTranslation();
   return <Badge tone={tier === 'key' ? 'accent' : 'neutral'}>{t(`clients.tier.${tier}`)}</Badge>;
 }
+
+export function ArchivedBadge() {
+  const { t } = useTranslation();
+  return <Badge tone="neutral">{t('clients.archived')}</Badge>;
+}
