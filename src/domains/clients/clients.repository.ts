@@ -167,7 +167,7 @@ export function createClientsRepository({ db }: { db: Db }) {
         .from(clientStatusChanges)
         .leftJoin(users, eq(users.id, clientStatusChanges.changedBy))
         .where(eq(clientStatusChanges.clientId, clientId))
-        .orderBy(desc(clientStatusChanges.changedAt), desc(clientStatusChanges.id));
+        .orderBy(desc(clientStatusChanges.changedAt), desc(clientStatusChanges.seq));
       return rows.map(({ change, userName }) => ({
         id: change.id,
         fromStatus: change.fromStatus,

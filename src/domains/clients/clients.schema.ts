@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   ClientStatus,
   ClientTier,
@@ -106,6 +106,8 @@ export const clientStatusChanges = pgTable(
     reason: text('reason').notNull().default(''),
     changedBy: uuid('changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: several changes can share one instant (an import), the history must not shuffle. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (table) => [index('client_status_changes_client_idx').on(table.clientId, table.changedAt)],
 );
