@@ -1,5 +1,8 @@
 import os from 'node:os';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
+import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
+import { createCalendarFeedsRepository } from '../domains/absences/calendar-feeds.repository';
+import { type HandoverGate, noBriefsHandoverGate } from '../domains/absences/handover-gate';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
@@ -19,11 +22,14 @@ export function createDependencies({
   clock,
   database,
   transport,
+  handoverGate: handoverGateOverride,
 }: {
   config: Config;
   clock: Clock;
   database: Database;
   transport?: MailTransport;
+  /** Tests pass a fake gate; otherwise the briefs side's. */
+  handoverGate?: HandoverGate;
 }) {
   const { db } = database;
   const mailTransport = transport ?? createMailTransport(config.SMTP_URL);
@@ -60,6 +66,18 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
+  const handoverGate = handoverGateOverride ?? noBriefsHandoverGate;
+  const absences = createAbsencesUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    absencesRepository,
+    calendarFeedsRepository: createCalendarFeedsRepository({ db }),
+    workspacesRepository,
+    handoverGate,
+    baseUrl: config.baseUrl,
+  });
   return {
     config,
     clock,
@@ -77,7 +95,9 @@ export function createDependencies({
     notificationsRepository,
     auth,
     members,
-    jobDefinitions: [outbox.deliveryJob],
+    handoverGate,
+    absences,
+    jobDefinitions: [outbox.deliveryJob, ...absences.jobDefinitions],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

@@ -59,7 +59,15 @@ export const absenceSchema = z.object({
   coverage: z.array(z.object({ clientId: z.uuid(), projectId: z.uuid().nullable() })),
   gateOverride: z.object({ by: z.uuid(), reason: z.string(), at: isoDateTime }).nullable(),
   startedWithGapAt: isoDateTime.nullable(),
+  startedAt: isoDateTime.nullable(),
+  returnedAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  /** The same start and end as wall-clock times of the workspace time zone, as the plan form edits them. */
+  startsAtLocal: z.string(),
+  endsAtLocal: z.string(),
   warnings: z.array(coverWarningSchema),
+  /** What the caller may do with this absence now (the server enforces the same rules). */
+  actions: z.object({ edit: z.boolean(), imBack: z.boolean(), close: z.boolean(), override: z.boolean() }),
   createdAt: isoDateTime,
 });
 export type Absence = z.infer<typeof absenceSchema>;
@@ -88,5 +96,37 @@ export const readinessSchema = z.object({
   }),
 });
 export type Readiness = z.infer<typeof readinessSchema>;
+
+export const absenceListScopes = ['mine', 'covering', 'all'] as const;
+export const listAbsencesQuerySchema = z.object({ scope: z.enum(absenceListScopes).default('mine') }).strict();
+
+export const gateOverrideSchema = z
+  .object({ reason: z.string().trim().min(10, { message: 'give a reason of at least 10 characters' }).max(2000) })
+  .strict();
+
+/** Renders auto-reply texts as a client would read them; for a saved absence or a plan being written. */
+export const autoReplyPreviewRequestSchema = z
+  .object({
+    autoReply: autoReplyTextsSchema,
+    absenceId: z.uuid().optional(),
+    delegateId: z.uuid().optional(),
+    endsAt: localDateTime.optional(),
+  })
+  .strict();
+export const autoReplyPreviewSchema = z.object({
+  delegate: z.object({ userId: z.uuid(), name: z.string(), role: z.enum(['primary', 'backup', 'manager']) }).nullable(),
+  texts: autoReplyTextsSchema,
+});
+export type AutoReplyPreview = z.infer<typeof autoReplyPreviewSchema>;
+
+export const calendarFeedSchema = z.object({
+  id: z.uuid(),
+  createdBy: z.uuid(),
+  createdAt: isoDateTime,
+  revokedAt: isoDateTime.nullable(),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+/** Returned once, at creation: the token is never shown again (only its hash is stored). */
+export const createdCalendarFeedSchema = calendarFeedSchema.extend({ url: z.string() });
 
 export { briefContentSchema };
