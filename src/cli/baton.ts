@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { BATON_VERSION } from '../app/version';
+import { registerAbsencesCommands } from './absences.commands';
 import { registerAuditCommands } from './audit.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerStartCommand } from './start.command';
@@ -15,5 +16,6 @@ registerStartCommand(program);
 registerDatabaseCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerAbsencesCommands(program);
 
 await program.parseAsync(process.argv);

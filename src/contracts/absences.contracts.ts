@@ -34,7 +34,19 @@ export const createAbsenceSchema = z
   .strict();
 export type CreateAbsence = z.infer<typeof createAbsenceSchema>;
 
-export const updateAbsenceSchema = createAbsenceSchema.partial().strict();
+/** Only what is sent changes (no defaults here: a PATCH without `backupDelegateId` keeps the backup). */
+export const updateAbsenceSchema = z
+  .object({
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    primaryDelegateId: z.uuid(),
+    backupDelegateId: z.uuid().nullable(),
+    managerId: z.uuid(),
+    coverage: z.array(coverageItemSchema).max(5000),
+    autoReply: autoReplyTextsSchema,
+  })
+  .partial()
+  .strict();
 
 export const actingDelegateSchema = z.object({ userId: z.uuid(), role: z.enum(['primary', 'backup', 'manager']) });
 

@@ -29,9 +29,6 @@ export function createFakeGate() {
   };
 }
 
-const HOUR = 60 * 60 * 1000;
-export const hours = (count: number) => count * HOUR;
-
 /**
  * A workspace in Europe/Rome with an admin, a manager (Marco), the owner (Anna), two delegates
  * (Sara, Peter) and an unrelated member; the clock is at 2026-03-02T09:00Z.
@@ -55,14 +52,17 @@ export async function setUpTeam() {
   const peter = await member('Peter');
   const outsider = await member('Olga');
   if (!admin || !marco || !anna || !sara || !peter || !outsider) throw new Error('setup failed');
-  const as = {
+  const signInAll = async () => ({
     admin: await t.signIn(admin.email),
     marco: await t.signIn(marco.email),
     anna: await t.signIn(anna.email),
     sara: await t.signIn(sara.email),
     peter: await t.signIn(peter.email),
     outsider: await t.signIn(outsider.email),
-  };
+  });
+  const as = await signInAll();
+  /** Sessions expire when the clock jumps ahead by weeks: sign everybody in again. */
+  const refreshSessions = async () => Object.assign(as, await signInAll());
   const insertClient = (name: string, ownerId: string, status: 'active' | 'lost' = 'active') =>
     t.db.transaction((tx) =>
       t.deps.clientsRepository.insertClient(
@@ -98,6 +98,7 @@ export async function setUpTeam() {
     workspace,
     people: { admin, marco, anna, sara, peter, outsider },
     as,
+    refreshSessions,
     insertClient,
     plan,
     stateOf,

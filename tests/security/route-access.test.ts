@@ -18,6 +18,10 @@ const validBodies: Record<string, unknown> = {
   'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
   'POST /api/notifications/:notificationId/read': {},
   'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
+  'PATCH /api/absences/:absenceId': { endsAt: '2030-01-10T18:00' },
+  'POST /api/absences/:absenceId/return': {},
+  'POST /api/absences/:absenceId/close': {},
+  'POST /api/absences/:absenceId/gate-override': { reason: 'a reason long enough' },
 };
 
 const fill = (url: string, ids: Record<string, string>) =>
@@ -55,12 +59,23 @@ describe('every API route checks the session, the role and the workspace', () =>
       t.deps.notifier.notify(tx, a.workspace.id, userA, () => ({ kind: 'test', subject: 'Hello', text: 'Hello', link: '/' })),
     );
     const [notification] = (await memberOfA.request('GET', '/api/notifications')).json();
+    const absence = (
+      await memberOfA.request('POST', '/api/absences', {
+        startsAt: '2030-01-01T09:00',
+        endsAt: '2030-01-05T18:00',
+        primaryDelegateId: adminA.id,
+        managerId: adminA.id,
+      })
+    ).json();
+    const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
     otherWorkspaceIds = {
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
       outboxId: outboxMessage.id,
       notificationId: notification.id,
+      absenceId: absence.id,
+      feedId: feed.id,
     };
     everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);

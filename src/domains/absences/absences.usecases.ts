@@ -65,6 +65,35 @@ const planErrors: Record<PlanProblem, () => Error> = {
 };
 
 const jobPayload = z.object({ workspaceId: z.uuid(), absenceId: z.uuid(), at: z.string() });
+/** The jobs that move an absence by the clock; `at` is the date they were queued for (stale when it changed). */
+const absenceJobs = {
+  start: { name: 'absence.start', payload: jobPayload },
+  end: { name: 'absence.end', payload: jobPayload },
+  reminder: { name: 'absence.gate-reminder', payload: jobPayload },
+};
+
+/** Queues the start, end and reminder jobs for the absence's current dates; older jobs find the dates changed and do nothing. */
+export async function scheduleAbsenceJobs(tx: Db, clock: Clock, absence: AbsenceRow) {
+  const payload = (at: Date) => ({ workspaceId: absence.workspaceId, absenceId: absence.id, at: at.toISOString() });
+  const key = (name: string, at: Date) => `${name}:${absence.id}:${at.toISOString()}`;
+  if (canTransition('start', absence.state)) {
+    await enqueueJob(tx, clock, absenceJobs.start, payload(absence.startsAt), {
+      runAt: absence.startsAt,
+      uniqueKey: key(absenceJobs.start.name, absence.startsAt),
+    });
+    const remindAt = new Date(absence.startsAt.getTime() - DAY_MS);
+    if (remindAt > clock.now())
+      await enqueueJob(tx, clock, absenceJobs.reminder, payload(absence.startsAt), {
+        runAt: remindAt,
+        uniqueKey: key(absenceJobs.reminder.name, absence.startsAt),
+      });
+  }
+  if (absence.state !== 'returned' && absence.state !== 'closed')
+    await enqueueJob(tx, clock, absenceJobs.end, payload(absence.endsAt), {
+      runAt: absence.endsAt,
+      uniqueKey: key(absenceJobs.end.name, absence.endsAt),
+    });
+}
 
 const isPrivileged = (principal: Principal) => hasRole(principal.user.role, 'manager');
 const involves = (absence: AbsenceRow, userId: string) =>
@@ -142,8 +171,7 @@ export function createAbsencesUseCases(deps: Deps) {
   // ---- jobs: start, end and the reminder 24 h before, each checking the absence is still as planned ----
 
   const startJob = defineJob({
-    name: 'absence.start',
-    payload: jobPayload,
+    ...absenceJobs.start,
     handler: async ({ workspaceId, absenceId, at }) => {
       const absence = await repo.get(workspaceId, absenceId);
       // Stale: the dates changed after this job was queued (a newer job carries the new time).
@@ -153,8 +181,7 @@ export function createAbsencesUseCases(deps: Deps) {
   });
 
   const endJob = defineJob({
-    name: 'absence.end',
-    payload: jobPayload,
+    ...absenceJobs.end,
     handler: async ({ workspaceId, absenceId, at }) => {
       let absence = await repo.get(workspaceId, absenceId);
       if (!absence || absence.endsAt.toISOString() !== at) return;
@@ -175,8 +202,7 @@ export function createAbsencesUseCases(deps: Deps) {
   });
 
   const reminderJob = defineJob({
-    name: 'absence.gate-reminder',
-    payload: jobPayload,
+    ...absenceJobs.reminder,
     handler: async ({ workspaceId, absenceId, at }) => {
       const absence = await repo.get(workspaceId, absenceId);
       if (!absence || absence.startsAt.toISOString() !== at || !canTransition('start', absence.state)) return;
@@ -243,25 +269,7 @@ export function createAbsencesUseCases(deps: Deps) {
     });
   }
 
-  /** Queues the start, end and reminder jobs for the absence's current dates; older jobs find the dates changed and do nothing. */
-  async function schedule(tx: Db, absence: AbsenceRow) {
-    const payload = (at: Date) => ({ workspaceId: absence.workspaceId, absenceId: absence.id, at: at.toISOString() });
-    const key = (name: string, at: Date) => `${name}:${absence.id}:${at.toISOString()}`;
-    if (canTransition('start', absence.state)) {
-      await enqueueJob(tx, clock, startJob, payload(absence.startsAt), {
-        runAt: absence.startsAt,
-        uniqueKey: key(startJob.name, absence.startsAt),
-      });
-      const remindAt = new Date(absence.startsAt.getTime() - DAY_MS);
-      if (remindAt > clock.now())
-        await enqueueJob(tx, clock, reminderJob, payload(absence.startsAt), {
-          runAt: remindAt,
-          uniqueKey: key(reminderJob.name, absence.startsAt),
-        });
-    }
-    if (absence.state !== 'returned' && absence.state !== 'closed')
-      await enqueueJob(tx, clock, endJob, payload(absence.endsAt), { runAt: absence.endsAt, uniqueKey: key(endJob.name, absence.endsAt) });
-  }
+  const schedule = (tx: Db, absence: AbsenceRow) => scheduleAbsenceJobs(tx, clock, absence);
 
   // ---- planning ----
 
