@@ -13,6 +13,18 @@ export type AutoReplyTextsInput = z.infer<typeof autoReplyTextsSchema>;
 /** Placeholders the auto-reply composer offers; unknown ones are refused so a typo never reaches a client. */
 export const autoReplyPlaceholders = ['delegate_name', 'delegate_email', 'delegate_phone', 'return_date', 'status_link'] as const;
 
+/** The texts a new absence starts with, in English and Italian. */
+export const defaultAutoReplyTexts: AutoReplyTextsInput = {
+  en: {
+    subject: 'Out of office until {{return_date}}',
+    body: 'Thank you for your message. I am away until {{return_date}}.\n\nDuring my absence {{delegate_name}} is looking after you and has everything needed to help: {{delegate_email}} {{delegate_phone}}.\n\nYou can follow the status of your project here: {{status_link}}',
+  },
+  it: {
+    subject: 'Fuori ufficio fino al {{return_date}}',
+    body: 'Grazie per il suo messaggio. Sono assente fino al {{return_date}}.\n\nIn mia assenza la seguirà {{delegate_name}}, che ha tutte le informazioni per aiutarla: {{delegate_email}} {{delegate_phone}}.\n\nPuò seguire lo stato del suo progetto qui: {{status_link}}',
+  },
+};
+
 export const coverageItemSchema = z.object({ clientId: z.uuid(), projectId: z.uuid().nullable().default(null) }).strict();
 
 /** Dates are local wall-clock times in the workspace time zone (`2026-12-22T18:00`), converted by the server. */

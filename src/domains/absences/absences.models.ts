@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type AutoReplyTextsInput, autoReplyPlaceholders } from '../../contracts/absences.contracts';
+import { type AutoReplyTextsInput, autoReplyPlaceholders, defaultAutoReplyTexts } from '../../contracts/absences.contracts';
 import type { Language } from '../../contracts/workspaces.contracts';
 import type { AbsenceState } from './absences.schema';
 
@@ -168,13 +168,5 @@ export const formatReturnDate = (endsAt: Date, language: Language, timeZone: str
     .setLocale(language === 'it' ? 'it-IT' : 'en-GB')
     .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-export const defaultAutoReply: AutoReplyTextsInput = {
-  en: {
-    subject: 'Out of office until {{return_date}}',
-    body: 'Thank you for your message. I am away until {{return_date}}.\n\nDuring my absence {{delegate_name}} is looking after you and has everything needed to help: {{delegate_email}} {{delegate_phone}}.\n\nYou can follow the status of your project here: {{status_link}}',
-  },
-  it: {
-    subject: 'Fuori ufficio fino al {{return_date}}',
-    body: 'Grazie per il suo messaggio. Sono assente fino al {{return_date}}.\n\nIn mia assenza la seguirà {{delegate_name}}, che ha tutte le informazioni per aiutarla: {{delegate_email}} {{delegate_phone}}.\n\nPuò seguire lo stato del suo progetto qui: {{status_link}}',
-  },
-};
+/** The texts a new absence starts with (shared with the web UI's plan form). */
+export const defaultAutoReply: AutoReplyTextsInput = defaultAutoReplyTexts;
