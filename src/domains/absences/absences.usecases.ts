@@ -337,7 +337,7 @@ export function createAbsencesUseCases(deps: Deps) {
       actions: {
         edit: isOwner && editableFields(absence.state).length > 0,
         imBack: isOwner && absence.state === 'active',
-        close: (isOwner || canManage(principal, absence)) && canTransition('close', absence.state),
+        close: (isOwner || (absence.state === 'returned' && canManage(principal, absence))) && canTransition('close', absence.state),
         override: canManage(principal, absence) && canTransition('override', absence.state),
       },
       createdAt: absence.createdAt.toISOString(),
@@ -511,7 +511,9 @@ export function createAbsencesUseCases(deps: Deps) {
 
     async close(principal: Principal, absenceId: string) {
       const absence = await visibleAbsence(principal, absenceId);
-      if (absence.ownerId !== principal.user.id && !canManage(principal, absence)) throw absenceErrors.onlyOwnerOrManager();
+      // Cancelling a planned absence is the owner's call; closing a returned one is the owner's or the manager's.
+      const isOwner = absence.ownerId === principal.user.id;
+      if (!isOwner && !(absence.state === 'returned' && canManage(principal, absence))) throw absenceErrors.onlyOwnerOrManager();
       const row = await step(principal, absence, 'close', { state: 'closed', closedAt: clock.now() }, 'absence.closed');
       return presentOne(principal, { ...row, coverage: absence.coverage });
     },

@@ -8,8 +8,9 @@ export type AutoReplyPreviewInput = z.input<typeof autoReplyPreviewRequestSchema
 export const previewAutoReply = (input: AutoReplyPreviewInput) => api.post<AutoReplyPreview>('/absences/auto-reply/preview', input);
 
 /** The live preview: re-rendered by the server as the texts change (the caller debounces). */
-export const useAutoReplyPreview = (input: AutoReplyPreviewInput) =>
+export const useAutoReplyPreview = (input: AutoReplyPreviewInput, { enabled = true } = {}) =>
   useQuery({
+    enabled,
     queryKey: ['absences', 'auto-reply-preview', input],
     queryFn: () => previewAutoReply(input),
     retry: false,

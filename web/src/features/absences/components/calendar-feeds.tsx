@@ -50,15 +50,12 @@ export function CalendarFeeds() {
   ];
 
   return (
-    <Card
-      title={t('absences.calendar.title')}
-      description={t('absences.calendar.description')}
-      actions={
+    <Card title={t('absences.calendar.title')} description={t('absences.calendar.description')}>
+      <div className="form__actions">
         <Button variant="secondary" busy={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: setCreated })}>
           {t('absences.calendar.create')}
         </Button>
-      }
-    >
+      </div>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       {created ? (
         <Alert tone="warning" title={t('absences.calendar.createdTitle')}>

@@ -15,6 +15,7 @@ import { useAbsence } from '../api/get-absence';
 import { useCoverableClients } from '../api/get-coverable-clients';
 import { usePeople } from '../api/get-people';
 import { useOverrideGate } from '../api/override-gate';
+import { useAutoReplyPreview } from '../api/preview-auto-reply';
 import { AbsenceBriefsSlot } from '../components/absence-briefs-slot';
 import { AbsenceStateBadge, useAbsenceErrorMessage, usePersonName } from '../components/absence-helpers';
 import { CoverWarnings } from '../components/cover-warnings';
@@ -63,6 +64,13 @@ export function AbsencePage() {
   const clients = useCoverableClients();
   const nameOf = usePersonName(people.data);
   const change = useChangeAbsenceState();
+  const rendered = useAutoReplyPreview(
+    {
+      autoReply: absence.data?.autoReply ?? { en: { subject: '-', body: '-' }, it: { subject: '-', body: '-' } },
+      absenceId,
+    },
+    { enabled: Boolean(absence.data) },
+  );
 
   if (absence.isPending) return <Loading />;
   if (absence.isError || !absence.data)
@@ -160,9 +168,9 @@ export function AbsencePage() {
         <div className="grid grid--two">
           {(['en', 'it'] as const).map((language) => (
             <figure key={language} className="absences-preview" lang={language}>
-              <figcaption className="muted">{t(`languages.${language}`)}</figcaption>
-              <p className="absences-preview__subject">{data.autoReply[language].subject}</p>
-              <p className="absences-preview__body">{data.autoReply[language].body}</p>
+              <figcaption className="muted">{t('absences.autoReply.previewFor', { language: t(`languages.${language}`) })}</figcaption>
+              <p className="absences-preview__subject">{(rendered.data?.texts ?? data.autoReply)[language].subject}</p>
+              <p className="absences-preview__body">{(rendered.data?.texts ?? data.autoReply)[language].body}</p>
             </figure>
           ))}
         </div>
