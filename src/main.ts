@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDependencies } from './app/dependencies';
 import { createHttpApp } from './app/http';
+import type { HandoverGate } from './domains/absences/handover-gate';
 import { loadDemoWorkspace } from './domains/demo/demo.seed';
 import { type Clock, systemClock } from './platform/clock/clock';
 import type { Config } from './platform/config/config';
@@ -24,6 +25,8 @@ export type BatonOptions = {
   database?: Database;
   transport?: MailTransport;
   webDir?: string | null;
+  /** Tests replace the briefs side's readiness gate with a fake. */
+  handoverGate?: HandoverGate;
   /** Tests drive the job runner by hand with `runDue()`. */
   startJobs?: boolean;
 };
@@ -37,7 +40,13 @@ export async function createBaton(options: BatonOptions) {
     (await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database));
   try {
     await database.migrate();
-    const deps = createDependencies({ config, clock, database, ...(options.transport ? { transport: options.transport } : {}) });
+    const deps = createDependencies({
+      config,
+      clock,
+      database,
+      ...(options.transport ? { transport: options.transport } : {}),
+      ...(options.handoverGate ? { handoverGate: options.handoverGate } : {}),
+    });
     const app = await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
     const jobRunner = createJobRunner({ db: deps.db, clock, logger, definitions: deps.jobDefinitions, pollMs: config.JOB_POLL_MS });
     let demoLoaded = false;

@@ -1,5 +1,8 @@
 import os from 'node:os';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
+import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
+import { createCalendarFeedsRepository } from '../domains/absences/calendar-feeds.repository';
+import { type HandoverGate, noBriefsHandoverGate } from '../domains/absences/handover-gate';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
@@ -21,11 +24,14 @@ export function createDependencies({
   clock,
   database,
   transport,
+  handoverGate: handoverGateOverride,
 }: {
   config: Config;
   clock: Clock;
   database: Database;
   transport?: MailTransport;
+  /** Tests pass a fake gate; otherwise the briefs side's. */
+  handoverGate?: HandoverGate;
 }) {
   const { db } = database;
   const mailTransport = transport ?? createMailTransport(config.SMTP_URL);
@@ -64,6 +70,18 @@ export function createDependencies({
   const audit = createAuditUseCases({ auditRepository });
   const clients = createClientsUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
   const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
+  const handoverGate = handoverGateOverride ?? noBriefsHandoverGate;
+  const absences = createAbsencesUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    absencesRepository,
+    calendarFeedsRepository: createCalendarFeedsRepository({ db }),
+    workspacesRepository,
+    handoverGate,
+    baseUrl: config.baseUrl,
+  });
   return {
     config,
     clock,
@@ -83,7 +101,9 @@ export function createDependencies({
     members,
     clients,
     clientImports,
-    jobDefinitions: [outbox.deliveryJob, clientImports.importJob],
+    handoverGate,
+    absences,
+    jobDefinitions: [outbox.deliveryJob, clientImports.importJob, ...absences.jobDefinitions],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

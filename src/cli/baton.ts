@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { BATON_VERSION } from '../app/version';
+import { registerAbsencesCommands } from './absences.commands';
 import { registerAuditCommands } from './audit.commands';
 import { registerAutoReplyCommands } from './autoreply.commands';
 import { registerDatabaseCommands } from './database.commands';
@@ -19,5 +20,6 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerAutoReplyCommands(program);
 registerImportCommands(program);
+registerAbsencesCommands(program);
 
 await program.parseAsync(process.argv);

@@ -13,6 +13,18 @@ export type AutoReplyTextsInput = z.infer<typeof autoReplyTextsSchema>;
 /** Placeholders the auto-reply composer offers; unknown ones are refused so a typo never reaches a client. */
 export const autoReplyPlaceholders = ['delegate_name', 'delegate_email', 'delegate_phone', 'return_date', 'status_link'] as const;
 
+/** The texts a new absence starts with, in English and Italian. */
+export const defaultAutoReplyTexts: AutoReplyTextsInput = {
+  en: {
+    subject: 'Out of office until {{return_date}}',
+    body: 'Thank you for your message. I am away until {{return_date}}.\n\nDuring my absence {{delegate_name}} is looking after you and has everything needed to help: {{delegate_email}} {{delegate_phone}}.\n\nYou can follow the status of your project here: {{status_link}}',
+  },
+  it: {
+    subject: 'Fuori ufficio fino al {{return_date}}',
+    body: 'Grazie per il suo messaggio. Sono assente fino al {{return_date}}.\n\nIn mia assenza la seguirà {{delegate_name}}, che ha tutte le informazioni per aiutarla: {{delegate_email}} {{delegate_phone}}.\n\nPuò seguire lo stato del suo progetto qui: {{status_link}}',
+  },
+};
+
 export const coverageItemSchema = z.object({ clientId: z.uuid(), projectId: z.uuid().nullable().default(null) }).strict();
 
 /** Dates are local wall-clock times in the workspace time zone (`2026-12-22T18:00`), converted by the server. */
@@ -34,7 +46,19 @@ export const createAbsenceSchema = z
   .strict();
 export type CreateAbsence = z.infer<typeof createAbsenceSchema>;
 
-export const updateAbsenceSchema = createAbsenceSchema.partial().strict();
+/** Only what is sent changes (no defaults here: a PATCH without `backupDelegateId` keeps the backup). */
+export const updateAbsenceSchema = z
+  .object({
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    primaryDelegateId: z.uuid(),
+    backupDelegateId: z.uuid().nullable(),
+    managerId: z.uuid(),
+    coverage: z.array(coverageItemSchema).max(5000),
+    autoReply: autoReplyTextsSchema,
+  })
+  .partial()
+  .strict();
 
 export const actingDelegateSchema = z.object({ userId: z.uuid(), role: z.enum(['primary', 'backup', 'manager']) });
 
@@ -59,7 +83,15 @@ export const absenceSchema = z.object({
   coverage: z.array(z.object({ clientId: z.uuid(), projectId: z.uuid().nullable() })),
   gateOverride: z.object({ by: z.uuid(), reason: z.string(), at: isoDateTime }).nullable(),
   startedWithGapAt: isoDateTime.nullable(),
+  startedAt: isoDateTime.nullable(),
+  returnedAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  /** The same start and end as wall-clock times of the workspace time zone, as the plan form edits them. */
+  startsAtLocal: z.string(),
+  endsAtLocal: z.string(),
   warnings: z.array(coverWarningSchema),
+  /** What the caller may do with this absence now (the server enforces the same rules). */
+  actions: z.object({ edit: z.boolean(), imBack: z.boolean(), close: z.boolean(), override: z.boolean() }),
   createdAt: isoDateTime,
 });
 export type Absence = z.infer<typeof absenceSchema>;
@@ -88,5 +120,37 @@ export const readinessSchema = z.object({
   }),
 });
 export type Readiness = z.infer<typeof readinessSchema>;
+
+export const absenceListScopes = ['mine', 'covering', 'all'] as const;
+export const listAbsencesQuerySchema = z.object({ scope: z.enum(absenceListScopes).default('mine') }).strict();
+
+export const gateOverrideSchema = z
+  .object({ reason: z.string().trim().min(10, { message: 'give a reason of at least 10 characters' }).max(2000) })
+  .strict();
+
+/** Renders auto-reply texts as a client would read them; for a saved absence or a plan being written. */
+export const autoReplyPreviewRequestSchema = z
+  .object({
+    autoReply: autoReplyTextsSchema,
+    absenceId: z.uuid().optional(),
+    delegateId: z.uuid().optional(),
+    endsAt: localDateTime.optional(),
+  })
+  .strict();
+export const autoReplyPreviewSchema = z.object({
+  delegate: z.object({ userId: z.uuid(), name: z.string(), role: z.enum(['primary', 'backup', 'manager']) }).nullable(),
+  texts: autoReplyTextsSchema,
+});
+export type AutoReplyPreview = z.infer<typeof autoReplyPreviewSchema>;
+
+export const calendarFeedSchema = z.object({
+  id: z.uuid(),
+  createdBy: z.uuid(),
+  createdAt: isoDateTime,
+  revokedAt: isoDateTime.nullable(),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+/** Returned once, at creation: the token is never shown again (only its hash is stored). */
+export const createdCalendarFeedSchema = calendarFeedSchema.extend({ url: z.string() });
 
 export { briefContentSchema };

@@ -28,6 +28,10 @@ const validBodies: Record<string, unknown> = {
   'PATCH /api/clients/:clientId/projects/:projectId': { name: 'Probe' },
   'POST /api/client-imports/:importId/dry-run': { mapping: {} },
   'POST /api/client-imports/:importId/start': { mapping: {} },
+  'PATCH /api/absences/:absenceId': { endsAt: '2030-01-10T18:00' },
+  'POST /api/absences/:absenceId/return': {},
+  'POST /api/absences/:absenceId/close': {},
+  'POST /api/absences/:absenceId/gate-override': { reason: 'a reason long enough' },
 };
 
 const fill = (url: string, ids: Record<string, string>) =>
@@ -80,6 +84,15 @@ describe('every API route checks the session, the role and the workspace', () =>
         payload: 'name\nTenant A import\n',
       })
     ).json();
+    const absence = (
+      await memberOfA.request('POST', '/api/absences', {
+        startsAt: '2030-01-01T09:00',
+        endsAt: '2030-01-05T18:00',
+        primaryDelegateId: adminA.id,
+        managerId: adminA.id,
+      })
+    ).json();
+    const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
     otherWorkspaceIds = {
       userId: userA.id,
       invitationId: invitation.id,
@@ -90,6 +103,8 @@ describe('every API route checks the session, the role and the workspace', () =>
       contactId: client.contacts[0].id,
       projectId: withProject.projects[0].id,
       importId: clientImport.id,
+      absenceId: absence.id,
+      feedId: feed.id,
     };
     everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
+import { clients, projects } from '../clients/clients.schema';
 import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
 
 export type AbsenceRow = typeof absences.$inferSelect;
@@ -79,10 +80,10 @@ export function createAbsencesRepository({ db }: { db: Db }) {
     },
 
     /** Absences of these people that overlap [from, to), except one (the absence being edited). */
-    overlapping: (workspaceId: string, userIds: string[], from: Date, to: Date, exceptId?: string) =>
+    overlapping: (workspaceId: string, userIds: string[], from: Date, to: Date, exceptId?: string, tx: Db = db) =>
       userIds.length === 0
         ? Promise.resolve([] as AbsenceRow[])
-        : db
+        : tx
             .select()
             .from(absences)
             .where(
@@ -96,6 +97,64 @@ export function createAbsencesRepository({ db }: { db: Db }) {
               ),
             )
             .orderBy(asc(absences.startsAt)),
+
+    /** Serialises plan changes of one owner until the transaction ends, so two overlapping plans cannot both pass the check. */
+    lockOwner: (tx: Db, ownerId: string) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${ownerId}, 0))`),
+
+    /** Absences where this person is owner, delegate or manager: what a member may see. */
+    async listInvolving(workspaceId: string, userId: string): Promise<AbsenceWithCoverage[]> {
+      const rows = await db
+        .select()
+        .from(absences)
+        .where(
+          and(
+            eq(absences.workspaceId, workspaceId),
+            or(
+              eq(absences.ownerId, userId),
+              eq(absences.primaryDelegateId, userId),
+              eq(absences.backupDelegateId, userId),
+              eq(absences.managerId, userId),
+            ),
+          ),
+        )
+        .orderBy(desc(absences.startsAt));
+      const coverage = await coverageOf(rows.map((row) => row.id));
+      return rows.map((row) => ({ ...row, coverage: coverage.get(row.id) ?? [] }));
+    },
+
+    /** The default coverage: the owner's clients still worth covering (not archived, not lost). */
+    async coverableClientsOf(workspaceId: string, ownerId: string): Promise<CoverageItem[]> {
+      const rows = await db
+        .select({ id: clients.id })
+        .from(clients)
+        .where(
+          and(eq(clients.workspaceId, workspaceId), eq(clients.ownerId, ownerId), isNull(clients.archivedAt), ne(clients.status, 'lost')),
+        )
+        .orderBy(asc(clients.name));
+      return rows.map((row) => ({ clientId: row.id, projectId: null }));
+    },
+
+    /** Whether every client (and project, under its client) belongs to the workspace. */
+    async coverageBelongsTo(workspaceId: string, coverage: CoverageItem[]): Promise<boolean> {
+      const clientIds = [...new Set(coverage.map((item) => item.clientId))];
+      const projectIds = [...new Set(coverage.flatMap((item) => (item.projectId ? [item.projectId] : [])))];
+      if (clientIds.length) {
+        const found = await db
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, clientIds)));
+        if (found.length !== clientIds.length) return false;
+      }
+      if (projectIds.length) {
+        const found = await db
+          .select({ id: projects.id, clientId: projects.clientId })
+          .from(projects)
+          .where(and(eq(projects.workspaceId, workspaceId), inArray(projects.id, projectIds)));
+        const clientOf = new Map(found.map((row) => [row.id, row.clientId]));
+        if (coverage.some((item) => item.projectId && clientOf.get(item.projectId) !== item.clientId)) return false;
+      }
+      return true;
+    },
   };
 }
 export type AbsencesRepository = ReturnType<typeof createAbsencesRepository>;

@@ -1,6 +1,11 @@
+import { DateTime } from 'luxon';
 import type { Language, Role } from '../../contracts/workspaces.contracts';
 import type { Clock } from '../../platform/clock/clock';
+import { localToInstant } from '../../platform/clock/zoned-time';
 import type { Db } from '../../platform/db/database';
+import { defaultAutoReply } from '../absences/absences.models';
+import { type AbsenceWithCoverage, createAbsencesRepository } from '../absences/absences.repository';
+import { scheduleAbsenceJobs } from '../absences/absences.usecases';
 import type { ClientsRepository, NewClient } from '../clients/clients.repository';
 import type { MembersUseCases } from '../workspaces/members.usecases';
 
@@ -176,10 +181,95 @@ export async function loadDemoWorkspace({
     });
     ids[person.key] = user.id;
   }
+  const clientIds: Record<string, string> = {};
   await db.transaction(async (tx) => {
     for (const { owner, ...client } of demoClients) {
-      await clientsRepository.insertClient(tx, { ...client, workspaceId: workspace.id, ownerId: ids[owner] }, ids.lucia, clock.now());
+      const row = await clientsRepository.insertClient(
+        tx,
+        { ...client, workspaceId: workspace.id, ownerId: ids[owner] },
+        ids.lucia,
+        clock.now(),
+      );
+      clientIds[row.name] = row.id;
     }
   });
+  await seedDemoAbsences({ db, clock, workspaceId: workspace.id, timezone: workspace.timezone, people: ids, clientIds });
   return workspace;
+}
+
+/** Day D+offset of the load day, at a wall-clock time of the workspace zone. */
+function demoDay(clock: Clock, timezone: string, offsetDays: number, time: string) {
+  const day = DateTime.fromJSDate(clock.now(), { zone: timezone }).plus({ days: offsetDays }).toFormat('yyyy-MM-dd');
+  return localToInstant(`${day}T${time}`, timezone);
+}
+
+export type DemoAbsences = { upcoming: AbsenceWithCoverage; past: AbsenceWithCoverage };
+
+/**
+ * Anna's two absences of DEMO.md: the past summer holiday (returned, Peter primary) and the
+ * upcoming winter break (handover, Sara primary), covering her five active clients. Exported so the
+ * briefs side can add briefs and acknowledgements to them.
+ */
+export async function seedDemoAbsences({
+  db,
+  clock,
+  workspaceId,
+  timezone,
+  people,
+  clientIds,
+}: {
+  db: Db;
+  clock: Clock;
+  workspaceId: string;
+  timezone: string;
+  people: Record<PersonKey, string>;
+  clientIds: Record<string, string>;
+}): Promise<DemoAbsences> {
+  const absencesRepository = createAbsencesRepository({ db });
+  const now = clock.now();
+  const annasClients = demoClients.filter((client) => client.owner === 'anna');
+  const coverage = (names: string[]) => names.flatMap((name) => (clientIds[name] ? [{ clientId: clientIds[name], projectId: null }] : []));
+  return db.transaction(async (tx) => {
+    const pastStart = demoDay(clock, timezone, -110, '09:00');
+    const pastEnd = demoDay(clock, timezone, -92, '18:00');
+    const past = await absencesRepository.insert(
+      tx,
+      {
+        workspaceId,
+        ownerId: people.anna,
+        startsAt: pastStart,
+        endsAt: pastEnd,
+        primaryDelegateId: people.peter,
+        backupDelegateId: people.sara,
+        managerId: people.marco,
+        state: 'returned',
+        autoReply: defaultAutoReply,
+        startedAt: pastStart,
+        returnedAt: pastEnd,
+        createdAt: demoDay(clock, timezone, -130, '10:00'),
+        updatedAt: pastEnd,
+      },
+      // Last summer all six were Anna's active clients (Orsini was lost afterwards).
+      coverage(annasClients.map((client) => client.name)),
+    );
+    const upcoming = await absencesRepository.insert(
+      tx,
+      {
+        workspaceId,
+        ownerId: people.anna,
+        startsAt: demoDay(clock, timezone, 26, '09:00'),
+        endsAt: demoDay(clock, timezone, 40, '18:00'),
+        primaryDelegateId: people.sara,
+        backupDelegateId: people.peter,
+        managerId: people.marco,
+        state: 'handover',
+        autoReply: defaultAutoReply,
+        createdAt: now,
+        updatedAt: now,
+      },
+      coverage(annasClients.filter((client) => client.status !== 'lost').map((client) => client.name)),
+    );
+    await scheduleAbsenceJobs(tx, clock, upcoming);
+    return { upcoming, past };
+  });
 }

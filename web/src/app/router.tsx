@@ -1,4 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AbsencePage } from '@/features/absences/pages/absence-page';
+import { AbsencesPage } from '@/features/absences/pages/absences-page';
+import { EditAbsencePage } from '@/features/absences/pages/edit-absence-page';
+import { PlanAbsencePage } from '@/features/absences/pages/plan-absence-page';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
 import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
@@ -32,6 +36,10 @@ const router = createBrowserRouter([
       { path: '/clients/new', element: <NewClientPage /> },
       { path: '/clients/import', element: <ImportClientsPage /> },
       { path: '/clients/:clientId', element: <ClientPage /> },
+      { path: '/absences', element: <AbsencesPage /> },
+      { path: '/absences/new', element: <PlanAbsencePage /> },
+      { path: '/absences/:absenceId', element: <AbsencePage /> },
+      { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/profile', element: <ProfilePage /> },
       {
         element: <RequireAdmin />,
