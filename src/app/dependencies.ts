@@ -1,5 +1,11 @@
 import os from 'node:os';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
+import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
+import { createBriefsAccess } from '../domains/absences/briefs.access';
+import { createBriefsRepository } from '../domains/absences/briefs.repository';
+import { createBriefsUseCases } from '../domains/absences/briefs.usecases';
+import { createReadinessRepository } from '../domains/absences/readiness.repository';
+import { createReadiness } from '../domains/absences/readiness.usecases';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
@@ -60,6 +66,19 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
+  const briefsRepository = createBriefsRepository({ db });
+  const briefsAccess = createBriefsAccess({ briefsRepository, workspacesRepository });
+  const readiness = createReadiness({ db, auditLog, notifier, readinessRepository: createReadinessRepository({ db }) });
+  const briefs = createBriefsUseCases({ db, clock, auditLog, notifier, access: briefsAccess, absencesRepository, briefsRepository });
+  const acknowledgements = createAcknowledgementsUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    access: briefsAccess,
+    briefsRepository,
+    readiness,
+  });
   return {
     config,
     clock,
@@ -71,6 +90,13 @@ export function createDependencies({
     workspacesRepository,
     clientsRepository,
     absencesRepository,
+    briefsRepository,
+    briefsAccess,
+    briefs,
+    acknowledgements,
+    readiness,
+    /** Asked by the absence lifecycle before an absence becomes active. */
+    handoverGate: readiness.gate,
     outboxRepository,
     outbox,
     notifier,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
+import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
@@ -43,6 +44,12 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
+  registerBriefsRoutes(app, {
+    briefs: deps.briefs,
+    acknowledgements: deps.acknowledgements,
+    readiness: deps.readiness,
+    access: deps.briefsAccess,
+  });
 
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
