@@ -1,5 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
+import { BriefPage } from '@/features/briefs/pages/brief-page';
+import { BriefVersionsPage } from '@/features/briefs/pages/brief-versions-page';
+import { HandoverPage } from '@/features/briefs/pages/handover-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
@@ -27,6 +30,9 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/clients', element: <ClientsPage /> },
       { path: '/profile', element: <ProfilePage /> },
+      { path: '/absences/:absenceId/handover', element: <HandoverPage /> },
+      { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
+      { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },
       {
         element: <RequireAdmin />,
         children: [
