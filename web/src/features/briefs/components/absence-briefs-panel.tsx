@@ -66,15 +66,13 @@ export function AbsenceBriefsPanel({ absenceId }: { absenceId: string }) {
   return (
     <div className="stack">
       <ReadinessPanel absenceId={absenceId} readiness={readiness.data} />
-      <Card
-        title={t('briefs.panel.title')}
-        actions={
-          isOwner && absenceState === 'draft' && briefs.length > 0 && !confirming ? (
-            <Button onClick={() => setConfirming(true)}>{t('briefs.panel.share')}</Button>
-          ) : null
-        }
-      >
+      <Card title={t('briefs.panel.title')}>
         <div className="stack">
+          {isOwner && absenceState === 'draft' && briefs.length > 0 && !confirming ? (
+            <div>
+              <Button onClick={() => setConfirming(true)}>{t('briefs.panel.share')}</Button>
+            </div>
+          ) : null}
           {mutationError ? <Alert tone="error">{errorMessage(mutationError)}</Alert> : null}
           {share.isSuccess ? <Alert tone="success">{t('briefs.panel.shared')}</Alert> : null}
           {confirming ? (

@@ -1,3 +1,4 @@
+import './briefs.css';
 import type { BriefDetail } from '@contracts/briefs.contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,7 +90,7 @@ export function AcknowledgementsList({ detail }: { detail: BriefDetail }) {
       {detail.acknowledgements.length === 0 ? (
         <p className="muted">{t('briefs.acknowledgements.empty')}</p>
       ) : (
-        <ul className="stack receipt-list">
+        <ul className="stack plain-list">
           {detail.acknowledgements.map((ack) => (
             <li key={ack.id} className={`receipt${ack.current ? '' : ' receipt--old'}`}>
               <p>
@@ -171,7 +172,7 @@ export function QuestionsThread({ detail }: { detail: BriefDetail }) {
     <Card title={t('briefs.questions.title')}>
       <div className="stack">
         {detail.questions.length === 0 ? <p className="muted">{t('briefs.questions.empty')}</p> : null}
-        <ul className="stack">
+        <ul className="stack plain-list">
           {detail.questions.map((q) => (
             <li key={q.id} className="question">
               <p>
