@@ -57,7 +57,14 @@ export async function createBaton(options: BatonOptions) {
       /** Loads the demo workspace when demo mode is on and the database has no workspace yet. */
       async loadDemoIfEmpty() {
         if (!config.demo || (await deps.workspacesRepository.listWorkspaces()).length > 0) return false;
-        await loadDemoWorkspace({ db: deps.db, clock, members: deps.members, clientsRepository: deps.clientsRepository });
+        await loadDemoWorkspace({
+          db: deps.db,
+          clock,
+          members: deps.members,
+          clientsRepository: deps.clientsRepository,
+          absencesRepository: deps.absencesRepository,
+          briefsRepository: deps.briefsRepository,
+        });
         demoLoaded = true;
         return true;
       },

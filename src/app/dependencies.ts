@@ -1,8 +1,14 @@
 import os from 'node:os';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
 import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
+import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
+import { createBriefsAccess } from '../domains/absences/briefs.access';
+import { createBriefsRepository } from '../domains/absences/briefs.repository';
+import { createBriefsUseCases } from '../domains/absences/briefs.usecases';
 import { createCalendarFeedsRepository } from '../domains/absences/calendar-feeds.repository';
-import { type HandoverGate, noBriefsHandoverGate } from '../domains/absences/handover-gate';
+import type { HandoverGate } from '../domains/absences/handover-gate';
+import { createReadinessRepository } from '../domains/absences/readiness.repository';
+import { createReadiness } from '../domains/absences/readiness.usecases';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
@@ -70,7 +76,11 @@ export function createDependencies({
   const audit = createAuditUseCases({ auditRepository });
   const clients = createClientsUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
   const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
-  const handoverGate = handoverGateOverride ?? noBriefsHandoverGate;
+  const briefsRepository = createBriefsRepository({ db });
+  const briefsAccess = createBriefsAccess({ briefsRepository, workspacesRepository });
+  const readiness = createReadiness({ db, auditLog, notifier, readinessRepository: createReadinessRepository({ db }) });
+  /** Asked by the absence lifecycle before an absence becomes active. */
+  const handoverGate: HandoverGate = handoverGateOverride ?? readiness.gate;
   const absences = createAbsencesUseCases({
     db,
     clock,
@@ -81,6 +91,24 @@ export function createDependencies({
     workspacesRepository,
     handoverGate,
     baseUrl: config.baseUrl,
+  });
+  const briefs = createBriefsUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    access: briefsAccess,
+    markShared: absences.markShared,
+    briefsRepository,
+  });
+  const acknowledgements = createAcknowledgementsUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    access: briefsAccess,
+    briefsRepository,
+    readiness,
   });
   return {
     config,
@@ -93,6 +121,11 @@ export function createDependencies({
     workspacesRepository,
     clientsRepository,
     absencesRepository,
+    briefsRepository,
+    briefsAccess,
+    briefs,
+    acknowledgements,
+    readiness,
     outboxRepository,
     outbox,
     notifier,

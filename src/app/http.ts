@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAbsencesRoutes } from '../domains/absences/absences.routes';
+import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
@@ -45,6 +46,12 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerAuditRoutes(app, { audit: deps.audit });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
+  registerBriefsRoutes(app, {
+    briefs: deps.briefs,
+    acknowledgements: deps.acknowledgements,
+    readiness: deps.readiness,
+    access: deps.briefsAccess,
+  });
 
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });

@@ -27,6 +27,8 @@ export function registerDatabaseCommands(program: Command) {
           clock: baton.deps.clock,
           members: baton.deps.members,
           clientsRepository: baton.deps.clientsRepository,
+          absencesRepository: baton.deps.absencesRepository,
+          briefsRepository: baton.deps.briefsRepository,
         });
         console.log('Demo workspace loaded. Its logins work when Baton runs in demo mode (BATON_DEMO=true).');
       }).catch(reportCliError),

@@ -17,6 +17,16 @@ const validBodies: Record<string, unknown> = {
   'POST /api/invitations': { email: 'new@example.test', role: 'member', language: 'en' },
   'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
   'POST /api/notifications/:notificationId/read': {},
+  'POST /api/absences/:absenceId/briefs': { clientId: '00000000-0000-4000-8000-000000000001' },
+  'POST /api/absences/:absenceId/briefs/all': {},
+  'POST /api/absences/:absenceId/briefs/share': {},
+  'PATCH /api/briefs/:briefId': { content: {} },
+  'POST /api/briefs/:briefId/acknowledgements': { version: 1, contentHash: 'a'.repeat(64) },
+  'POST /api/acknowledgements/:acknowledgementId/review': { decision: 'accept' },
+  'POST /api/briefs/:briefId/questions': { question: 'Who approves?' },
+  'POST /api/brief-questions/:questionId/answer': { answer: 'Giulia.' },
+  'POST /api/brief-templates': { name: 'Template', content: {} },
+  'PATCH /api/brief-templates/:templateId': { name: 'Template', content: {} },
   'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
   'PATCH /api/clients/:clientId': { name: 'Renamed' },
   'POST /api/clients/:clientId/status': { status: 'lost', reason: 'cross-tenant probe' },
@@ -33,6 +43,57 @@ const validBodies: Record<string, unknown> = {
   'POST /api/absences/:absenceId/close': {},
   'POST /api/absences/:absenceId/gate-override': { reason: 'a reason long enough' },
 };
+
+/** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
+async function handoverInWorkspace(
+  t: TestBaton,
+  workspaceId: string,
+  people: { owner: { id: string }; delegate: { id: string } },
+  owner: Awaited<ReturnType<TestBaton['signIn']>>,
+  delegate: Awaited<ReturnType<TestBaton['signIn']>>,
+) {
+  const absence = await t.db.transaction(async (tx) => {
+    const client = await t.deps.clientsRepository.insertClient(
+      tx,
+      {
+        workspaceId,
+        name: 'Client A',
+        tier: 'standard',
+        language: 'en',
+        ownerId: people.owner.id,
+        domains: [],
+        contacts: [],
+        projects: [],
+      },
+      null,
+      t.clock.now(),
+    );
+    return t.deps.absencesRepository.insert(
+      tx,
+      {
+        workspaceId,
+        ownerId: people.owner.id,
+        startsAt: new Date('2026-06-01T07:00:00Z'),
+        endsAt: new Date('2026-06-10T07:00:00Z'),
+        primaryDelegateId: people.delegate.id,
+        managerId: people.delegate.id,
+        autoReply: { en: { subject: 'Away', body: 'Away' }, it: { subject: 'Assente', body: 'Assente' } },
+      },
+      [{ clientId: client.id, projectId: null }],
+    );
+  });
+  const brief = (await owner.request('POST', `/api/absences/${absence.id}/briefs/all`, {})).json();
+  if (brief.created !== 1) throw new Error('brief setup failed');
+  await owner.request('POST', `/api/absences/${absence.id}/briefs/share`, {});
+  const briefId = (await owner.request('GET', `/api/absences/${absence.id}/briefs`)).json().briefs[0].id;
+  const current = (await delegate.request('GET', `/api/briefs/${briefId}`)).json().current;
+  const acknowledgement = (
+    await delegate.request('POST', `/api/briefs/${briefId}/acknowledgements`, { version: 1, contentHash: current.contentHash })
+  ).json();
+  const question = (await delegate.request('POST', `/api/briefs/${briefId}/questions`, { question: 'Who approves?' })).json();
+  const template = (await delegate.request('POST', '/api/brief-templates', { name: 'A template', content: {} })).json();
+  return { absenceId: absence.id, briefId, acknowledgementId: acknowledgement.id, questionId: question.id, templateId: template.id };
+}
 
 const fill = (url: string, ids: Record<string, string>) =>
   url.replace(/:(\w+)/g, (_match, name: string) => {
@@ -93,7 +154,9 @@ describe('every API route checks the session, the role and the workspace', () =>
       })
     ).json();
     const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
+    const handover = await handoverInWorkspace(t, a.workspace.id, { owner: userA, delegate: adminA }, memberOfA, adminOfA);
     otherWorkspaceIds = {
+      ...handover,
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,

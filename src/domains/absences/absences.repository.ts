@@ -9,9 +9,11 @@ export type AbsenceWithCoverage = AbsenceRow & { coverage: CoverageItem[] };
 
 /** All SQL of absences and what they cover. Every read is scoped by workspace. */
 export function createAbsencesRepository({ db }: { db: Db }) {
-  async function coverageOf(absenceIds: string[]) {
+  // Reads through the caller's transaction when there is one: PGlite has a single connection, so a
+  // query on `db` inside a transaction would wait for that transaction forever.
+  async function coverageOf(absenceIds: string[], tx: Db = db) {
     if (absenceIds.length === 0) return new Map<string, CoverageItem[]>();
-    const rows = await db.select().from(absenceCoverage).where(inArray(absenceCoverage.absenceId, absenceIds));
+    const rows = await tx.select().from(absenceCoverage).where(inArray(absenceCoverage.absenceId, absenceIds));
     const byAbsence = new Map<string, CoverageItem[]>();
     for (const row of rows)
       byAbsence.set(row.absenceId, [...(byAbsence.get(row.absenceId) ?? []), { clientId: row.clientId, projectId: row.projectId }]);
@@ -66,7 +68,7 @@ export function createAbsencesRepository({ db }: { db: Db }) {
         .from(absences)
         .where(and(eq(absences.workspaceId, workspaceId), eq(absences.id, id)));
       if (!row) return null;
-      return { ...row, coverage: (await coverageOf([row.id])).get(row.id) ?? [] };
+      return { ...row, coverage: (await coverageOf([row.id], tx)).get(row.id) ?? [] };
     },
 
     async list(workspaceId: string, filter: { ownerId?: string } = {}): Promise<AbsenceWithCoverage[]> {

@@ -8,11 +8,3 @@ import type { Readiness } from '../../contracts/absences.contracts';
 export type HandoverGate = {
   readiness: (workspaceId: string, absenceId: string) => Promise<Readiness>;
 };
-
-/**
- * Until the briefs side provides the real gate: an absence without briefs is ready (score 1) and
- * its gate open. Replaced in `app/dependencies.ts` by the briefs implementation.
- */
-export const noBriefsHandoverGate: HandoverGate = {
-  readiness: async () => ({ score: 1, briefs: [], gate: { open: true, blockers: [], overridden: false } }),
-};

@@ -4,10 +4,13 @@ import type { Clock } from '../../platform/clock/clock';
 import { localToInstant } from '../../platform/clock/zoned-time';
 import type { Db } from '../../platform/db/database';
 import { defaultAutoReply } from '../absences/absences.models';
+import type { AbsencesRepository } from '../absences/absences.repository';
 import { type AbsenceWithCoverage, createAbsencesRepository } from '../absences/absences.repository';
 import { scheduleAbsenceJobs } from '../absences/absences.usecases';
+import type { BriefsRepository } from '../absences/briefs.repository';
 import type { ClientsRepository, NewClient } from '../clients/clients.repository';
 import type { MembersUseCases } from '../workspaces/members.usecases';
+import { seedDemoBriefs } from './demo-briefs.seed';
 
 /** Printed at start; these logins work only while Baton runs in demo mode (see DEMO.md). */
 export const DEMO_PASSWORD = 'baton-demo-2026';
@@ -150,17 +153,21 @@ const demoClients: DemoClient[] = [
   },
 ];
 
-/** Loads the demo workspace of DEMO.md: the cast, their eight clients, contacts, domains and projects. */
+/** Loads the demo workspace of DEMO.md: the cast, their eight clients, the past and the upcoming absence with their briefs. */
 export async function loadDemoWorkspace({
   db,
   clock,
   members,
   clientsRepository,
+  absencesRepository,
+  briefsRepository,
 }: {
   db: Db;
   clock: Clock;
   members: MembersUseCases;
   clientsRepository: ClientsRepository;
+  absencesRepository: AbsencesRepository;
+  briefsRepository: BriefsRepository;
 }) {
   const workspace = await members.createWorkspace({
     name: 'Ferri & Bellini Consulting',
@@ -193,7 +200,17 @@ export async function loadDemoWorkspace({
       clientIds[row.name] = row.id;
     }
   });
-  await seedDemoAbsences({ db, clock, workspaceId: workspace.id, timezone: workspace.timezone, people: ids, clientIds });
+  const absences = await seedDemoAbsences({ db, clock, workspaceId: workspace.id, timezone: workspace.timezone, people: ids, clientIds });
+  await seedDemoBriefs({
+    db,
+    clock,
+    workspaceId: workspace.id,
+    people: ids,
+    absences: { past: absences.past.id, upcoming: absences.upcoming.id },
+    briefsRepository,
+    clientsRepository,
+    absencesRepository,
+  });
   return workspace;
 }
 

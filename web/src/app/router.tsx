@@ -4,6 +4,9 @@ import { AbsencesPage } from '@/features/absences/pages/absences-page';
 import { EditAbsencePage } from '@/features/absences/pages/edit-absence-page';
 import { PlanAbsencePage } from '@/features/absences/pages/plan-absence-page';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
+import { AbsenceBriefsPanel } from '@/features/briefs/components/absence-briefs-panel';
+import { BriefPage } from '@/features/briefs/pages/brief-page';
+import { BriefVersionsPage } from '@/features/briefs/pages/brief-versions-page';
 import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
 import { ImportClientsPage } from '@/features/clients/pages/import-clients-page';
@@ -38,9 +41,11 @@ const router = createBrowserRouter([
       { path: '/clients/:clientId', element: <ClientPage /> },
       { path: '/absences', element: <AbsencesPage /> },
       { path: '/absences/new', element: <PlanAbsencePage /> },
-      { path: '/absences/:absenceId', element: <AbsencePage /> },
+      { path: '/absences/:absenceId', element: <AbsencePage briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />} /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/profile', element: <ProfilePage /> },
+      { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
+      { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },
       {
         element: <RequireAdmin />,
         children: [

@@ -16,7 +16,6 @@ import { useCoverableClients } from '../api/get-coverable-clients';
 import { usePeople } from '../api/get-people';
 import { useOverrideGate } from '../api/override-gate';
 import { useAutoReplyPreview } from '../api/preview-auto-reply';
-import { AbsenceBriefsSlot } from '../components/absence-briefs-slot';
 import { AbsenceStateBadge, useAbsenceErrorMessage, usePersonName } from '../components/absence-helpers';
 import { CoverWarnings } from '../components/cover-warnings';
 
@@ -54,7 +53,11 @@ function OverrideForm({ absence }: { absence: Absence }) {
   );
 }
 
-export function AbsencePage() {
+/**
+ * `briefsPanel` is the handover part of the page (readiness, briefs), provided by the briefs feature
+ * through the app's router: features never import each other.
+ */
+export function AbsencePage({ briefsPanel }: { briefsPanel?: (absenceId: string) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const errorMessage = useAbsenceErrorMessage();
@@ -149,8 +152,7 @@ export function AbsencePage() {
           {data.returnedAt ? row(t('absences.detail.returnedAt'), format.dateTime(data.returnedAt)) : null}
         </dl>
       </Card>
-      {/* BRIEFS SLOT: the briefs side mounts readiness and the brief list here. */}
-      <AbsenceBriefsSlot absenceId={data.id} />
+      {briefsPanel?.(data.id)}
       <Card title={t('absences.detail.coverage', { count: data.coverage.length })}>
         {data.coverage.length === 0 ? (
           <p className="empty">{t('absences.detail.noCoverage')}</p>
