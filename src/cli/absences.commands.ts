@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { instantToLocal } from '../platform/clock/zoned-time';
-import { reportCliError, withBaton } from './cli-context';
+import { reportCliError, selectWorkspaces, withBaton } from './cli-context';
 
 export function registerAbsencesCommands(program: Command) {
   const absences = program.command('absences').description('Absences: who is away, who covers, how ready the handover is');
@@ -11,13 +11,8 @@ export function registerAbsencesCommands(program: Command) {
     .option('--json', 'print one JSON line per absence')
     .action((options: { workspace?: string; json?: boolean }) =>
       withBaton(async ({ deps }) => {
-        const all = await deps.workspacesRepository.listWorkspaces();
-        const selected = options.workspace ? all.filter((workspace) => workspace.slug === options.workspace) : all;
-        if (options.workspace && selected.length === 0) {
-          console.error(`No workspace with slug ${options.workspace}`);
-          process.exitCode = 2;
-          return;
-        }
+        const selected = await selectWorkspaces(deps.workspacesRepository, options.workspace);
+        if (!selected) return;
         for (const workspace of selected) {
           const names = new Map((await deps.workspacesRepository.listUsers(workspace.id)).map((user) => [user.id, user]));
           for (const absence of await deps.absencesRepository.list(workspace.id)) {

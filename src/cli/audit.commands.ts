@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { reportCliError, withBaton } from './cli-context';
+import { reportCliError, selectWorkspaces, withBaton } from './cli-context';
 
 export function registerAuditCommands(program: Command) {
   const audit = program.command('audit').description('The hash-chained audit log');
@@ -10,13 +10,8 @@ export function registerAuditCommands(program: Command) {
     .option('--json', 'print one JSON line per workspace')
     .action((options: { workspace?: string; json?: boolean }) =>
       withBaton(async ({ deps }) => {
-        const all = await deps.workspacesRepository.listWorkspaces();
-        const selected = options.workspace ? all.filter((workspace) => workspace.slug === options.workspace) : all;
-        if (options.workspace && selected.length === 0) {
-          console.error(`No workspace with slug ${options.workspace}`);
-          process.exitCode = 2;
-          return;
-        }
+        const selected = await selectWorkspaces(deps.workspacesRepository, options.workspace);
+        if (!selected) return;
         let broken = 0;
         for (const workspace of selected) {
           const result = await deps.audit.verifyWorkspace(workspace.id);

@@ -29,3 +29,18 @@ export function reportCliError(error: unknown): never {
   }
   process.exit(error instanceof ConfigError || error instanceof DataDirLockedError ? 2 : 1);
 }
+
+/** The workspaces a command runs on: the one `--workspace` names, or all; null (exit code 2) for an unknown slug. */
+export async function selectWorkspaces<T extends { slug: string }>(
+  repository: { listWorkspaces: () => Promise<T[]> },
+  slug: string | undefined,
+): Promise<T[] | null> {
+  const all = await repository.listWorkspaces();
+  const selected = slug ? all.filter((workspace) => workspace.slug === slug) : all;
+  if (slug && selected.length === 0) {
+    console.error(`No workspace with slug ${slug}`);
+    process.exitCode = 2;
+    return null;
+  }
+  return selected;
+}

@@ -8,6 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { type Column, DataTable } from '@/components/ui/table';
 import { useDeleteContact } from '../api/delete-contact';
 import { useSaveContact } from '../api/save-contact';
+import { RowActions } from './row-actions';
 import { useClientErrorMessage } from './use-client-error';
 
 const splitList = (text: string) =>
@@ -127,28 +128,13 @@ export function ContactsCard({ client }: { client: ClientDetail }) {
             header: t('clients.actions'),
             align: 'end' as const,
             cell: (contact: Contact) => (
-              <span className="form__actions">
-                <Button
-                  size="small"
-                  variant="secondary"
-                  aria-label={t('clients.contacts.editNamed', { name: contact.name })}
-                  onClick={() => setEditing(contact)}
-                >
-                  {t('clients.edit')}
-                </Button>
-                <Button
-                  size="small"
-                  variant="danger"
-                  aria-label={t('clients.contacts.deleteNamed', { name: contact.name })}
-                  disabled={remove.isPending}
-                  onClick={() => {
-                    if (window.confirm(t('clients.contacts.confirmDelete', { name: contact.name })))
-                      remove.mutate({ clientId: client.id, contactId: contact.id });
-                  }}
-                >
-                  {t('clients.delete')}
-                </Button>
-              </span>
+              <RowActions
+                kind="contacts"
+                name={contact.name}
+                deleting={remove.isPending}
+                onEdit={() => setEditing(contact)}
+                onDelete={() => remove.mutate({ clientId: client.id, contactId: contact.id })}
+              />
             ),
           },
         ]

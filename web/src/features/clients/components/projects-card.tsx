@@ -10,6 +10,7 @@ import { type Column, DataTable } from '@/components/ui/table';
 import { useDeleteProject } from '../api/delete-project';
 import { useMembers } from '../api/get-members';
 import { useSaveProject } from '../api/save-project';
+import { RowActions } from './row-actions';
 import { useClientErrorMessage } from './use-client-error';
 
 function ProjectForm({ client, project, onDone }: { client: ClientDetail; project: Project | null; onDone: () => void }) {
@@ -98,28 +99,13 @@ export function ProjectsCard({ client }: { client: ClientDetail }) {
             header: t('clients.actions'),
             align: 'end' as const,
             cell: (project: Project) => (
-              <span className="form__actions">
-                <Button
-                  size="small"
-                  variant="secondary"
-                  aria-label={t('clients.projects.editNamed', { name: project.name })}
-                  onClick={() => setEditing(project)}
-                >
-                  {t('clients.edit')}
-                </Button>
-                <Button
-                  size="small"
-                  variant="danger"
-                  aria-label={t('clients.projects.deleteNamed', { name: project.name })}
-                  disabled={remove.isPending}
-                  onClick={() => {
-                    if (window.confirm(t('clients.projects.confirmDelete', { name: project.name })))
-                      remove.mutate({ clientId: client.id, projectId: project.id });
-                  }}
-                >
-                  {t('clients.delete')}
-                </Button>
-              </span>
+              <RowActions
+                kind="projects"
+                name={project.name}
+                deleting={remove.isPending}
+                onEdit={() => setEditing(project)}
+                onDelete={() => remove.mutate({ clientId: client.id, projectId: project.id })}
+              />
             ),
           },
         ]
