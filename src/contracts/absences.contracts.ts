@@ -17,11 +17,11 @@ export const autoReplyPlaceholders = ['delegate_name', 'delegate_email', 'delega
 export const defaultAutoReplyTexts: AutoReplyTextsInput = {
   en: {
     subject: 'Out of office until {{return_date}}',
-    body: 'Thank you for your message. I am away until {{return_date}}.\n\nDuring my absence {{delegate_name}} is looking after you and has everything needed to help: {{delegate_email}} {{delegate_phone}}.\n\nYou can follow the status of your project here: {{status_link}}',
+    body: 'Thank you for your message. I am away until {{return_date}}.\n\nDuring my absence {{delegate_name}} is looking after you and has everything needed to help: {{delegate_email}}.',
   },
   it: {
     subject: 'Fuori ufficio fino al {{return_date}}',
-    body: 'Grazie per il suo messaggio. Sono assente fino al {{return_date}}.\n\nIn mia assenza la seguirà {{delegate_name}}, che ha tutte le informazioni per aiutarla: {{delegate_email}} {{delegate_phone}}.\n\nPuò seguire lo stato del suo progetto qui: {{status_link}}',
+    body: 'Grazie per il suo messaggio. Sono assente fino al {{return_date}}.\n\nIn mia assenza la seguirà {{delegate_name}}, che ha tutte le informazioni per aiutarla: {{delegate_email}}.',
   },
 };
 

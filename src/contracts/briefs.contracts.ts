@@ -61,7 +61,8 @@ export const createBriefSchema = z.object({ clientId: z.uuid(), projectId: z.uui
 export const saveBriefSchema = z.object({ content: briefContentSchema }).strict();
 
 export const readBackStatuses = ['not_required', 'pending', 'accepted', 'asked_again'] as const;
-export const viewerRoles = ['owner', 'primary', 'backup', 'manager'] as const;
+/** `overseer`: a workspace admin or manager not named on the absence, who may read but not act. */
+export const viewerRoles = ['owner', 'primary', 'backup', 'manager', 'overseer'] as const;
 
 export const briefSummarySchema = z.object({
   id: z.uuid(),

@@ -53,7 +53,18 @@ describe('Baton in a browser', () => {
   });
 
   it('every page passes an axe scan in English and Italian, on a desktop and on a phone', async () => {
-    const pages = ['/', '/clients', '/profile', '/settings', '/users', '/outbox'];
+    const pages = [
+      '/',
+      '/clients',
+      '/clients/new',
+      '/clients/import',
+      '/absences',
+      '/absences/new',
+      '/profile',
+      '/settings',
+      '/users',
+      '/outbox',
+    ];
     const violations: string[] = [];
     for (const viewport of [
       { width: 1280, height: 900 },
@@ -72,6 +83,41 @@ describe('Baton in a browser', () => {
         await page.getByRole('button', { name: logout }).waitFor();
         await page.waitForLoadState('networkidle');
         for (const path of pages) {
+          await page.goto(`${server.url}${path}`);
+          await page.getByRole('main').waitFor();
+          await page.waitForLoadState('networkidle');
+          violations.push(...(await axeViolations(page)));
+        }
+      }
+      await context.close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('the handover pages (absence with its briefs, a brief) pass an axe scan for the delegate, in both languages and on a phone', async () => {
+    const violations: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await signIn(page, server.url, 'sara@ferri-bellini.example');
+      const paths = await page.evaluate(async () => {
+        const absences = (await (await fetch('/api/absences?scope=covering')).json()) as { id: string; state: string }[];
+        const upcoming = absences.find((absence) => absence.state === 'handover');
+        if (!upcoming) return [];
+        const list = (await (await fetch(`/api/absences/${upcoming.id}/briefs`)).json()) as { briefs: { id: string }[] };
+        return [`/absences/${upcoming.id}`, ...list.briefs.slice(0, 2).map((brief) => `/absences/${upcoming.id}/briefs/${brief.id}`)];
+      });
+      expect(paths.length).toBe(3);
+      for (const [language, logout] of [
+        ['Italiano', 'Esci'],
+        ['English', 'Log out'],
+      ] as const) {
+        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
+        await page.getByRole('button', { name: logout }).waitFor();
+        for (const path of paths) {
           await page.goto(`${server.url}${path}`);
           await page.getByRole('main').waitFor();
           await page.waitForLoadState('networkidle');

@@ -184,3 +184,21 @@ describe('auto-reply texts', () => {
     expect(formatReturnDate(endsAt, 'it', 'Europe/Rome')).toMatch(/^lunedì 4 gennaio 2027.*18:00$/);
   });
 });
+
+describe('rendering the auto-reply text', () => {
+  const values = {
+    delegate_name: 'Sara Colombo',
+    delegate_email: 'sara@example.test',
+    delegate_phone: '',
+    return_date: '6 January',
+    status_link: '',
+  };
+  it('fills every placeholder, spaces inside the braces allowed', () => {
+    expect(renderAutoReplyText('{{ delegate_name }} ({{delegate_email}}) until {{return_date}}', values)).toBe(
+      'Sara Colombo (sara@example.test) until 6 January',
+    );
+  });
+  it('drops an empty value with the space before it, so no stray space is left before punctuation', () => {
+    expect(renderAutoReplyText('Write to {{delegate_email}} {{delegate_phone}}.', values)).toBe('Write to sara@example.test.');
+  });
+});

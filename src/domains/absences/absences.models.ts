@@ -159,8 +159,13 @@ export function autoReplyProblems(texts: AutoReplyTextsInput): AutoReplyProblem[
 
 export type AutoReplyValues = Record<(typeof autoReplyPlaceholders)[number], string>;
 
+/** Fills the placeholders; an empty value (no phone on file) takes the space before it along. */
 export const renderAutoReplyText = (text: string, values: AutoReplyValues) =>
-  text.replace(placeholderPattern, (token, name: string) => (name in values ? values[name as keyof AutoReplyValues] : token));
+  text.replace(/([ \t]*)\{\{\s*([^{}]*?)\s*\}\}/g, (token, space: string, name: string) => {
+    if (!(name in values)) return token;
+    const value = values[name as keyof AutoReplyValues];
+    return value ? space + value : '';
+  });
 
 /** The return date as a client reads it: their language, the workspace's time zone. */
 export const formatReturnDate = (endsAt: Date, language: Language, timeZone: string) =>

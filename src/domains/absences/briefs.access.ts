@@ -8,8 +8,9 @@ import type { BriefsRepository } from './briefs.repository';
 export type Person = { id: string; name: string; email: string; language: 'en' | 'it' };
 
 /**
- * Who may see what: the owner, the two delegates and the manager of the absence; anyone else,
- * in this workspace or another, is told the absence or brief does not exist.
+ * Who may see what: the owner, the two delegates and the manager of the absence, and read-only the
+ * workspace's admins and managers (who see every absence); anyone else, in this workspace or
+ * another, is told the absence or brief does not exist.
  */
 export function createBriefsAccess({
   briefsRepository,
@@ -20,7 +21,7 @@ export function createBriefsAccess({
 }) {
   async function absenceFor(principal: Principal, absenceId: string, tx?: Db) {
     const absence = await briefsRepository.absence(principal.workspace.id, absenceId, tx);
-    const role = absence ? viewerRole(absence, principal.user.id) : 'none';
+    const role = absence ? viewerRole(absence, principal.user.id, principal.user.role) : 'none';
     if (!absence || role === 'none') throw briefErrors.absenceNotFound();
     return { absence, role };
   }
@@ -28,7 +29,7 @@ export function createBriefsAccess({
   async function briefFor(principal: Principal, briefId: string, tx?: Db) {
     const brief = await briefsRepository.getBrief(principal.workspace.id, briefId, tx);
     const absence = brief ? await briefsRepository.absence(principal.workspace.id, brief.absenceId, tx) : null;
-    const role = absence ? viewerRole(absence, principal.user.id) : 'none';
+    const role = absence ? viewerRole(absence, principal.user.id, principal.user.role) : 'none';
     if (!brief || !absence || role === 'none') throw briefErrors.briefNotFound();
     return { brief, absence, role };
   }

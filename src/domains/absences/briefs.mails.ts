@@ -30,7 +30,7 @@ export const translateBriefMail = createTranslator({
   it: {
     'review_requested.subject': 'Passaggio di consegne: {{owner}} ti chiede di rivedere {{count}} brief',
     'review_requested.text':
-      '{{owner}} ha condiviso i brief per l’assenza che inizia il {{start}}. Sei il delegato {{role}}: leggi ogni brief, chiedi ciò che non è chiaro e conferma la versione che hai letto.',
+      '{{owner}} ha condiviso i brief per l’assenza che inizia il {{start}}. Il tuo ruolo: sostituto {{role}}. Leggi ogni brief, chiedi ciò che non è chiaro e conferma la versione che hai letto.',
     'role.primary': 'principale',
     'role.backup': 'di riserva',
     'changed.subject': 'Passaggio di consegne: il brief di {{client}} è cambiato (versione {{version}})',

@@ -1,4 +1,5 @@
 import { type BriefContent, briefContentSchema, emptyBriefContent } from '../../contracts/briefs.contracts';
+import type { Role } from '../../contracts/workspaces.contracts';
 import { sha256Hex } from '../../platform/security/tokens';
 import { canonicalJson } from '../audit/audit.models';
 
@@ -14,17 +15,19 @@ export function briefContentHash(content: BriefContent): string {
 export const shortHash = (hash: string) => hash.slice(0, 12);
 
 /** Who someone is to an absence's briefs; `none` sees nothing (answered 404, as if it did not exist). */
-export type BriefViewerRole = 'owner' | 'primary' | 'backup' | 'manager' | 'none';
+export type BriefViewerRole = 'owner' | 'primary' | 'backup' | 'manager' | 'overseer' | 'none';
 
+/** Workspace admins and managers not named on the absence oversee it: they read, they do not act. */
 export function viewerRole(
   absence: { ownerId: string; primaryDelegateId: string; backupDelegateId: string | null; managerId: string },
   userId: string,
+  workspaceRole: Role = 'member',
 ): BriefViewerRole {
   if (absence.ownerId === userId) return 'owner';
   if (absence.primaryDelegateId === userId) return 'primary';
   if (absence.backupDelegateId === userId) return 'backup';
   if (absence.managerId === userId) return 'manager';
-  return 'none';
+  return workspaceRole === 'admin' || workspaceRole === 'manager' ? 'overseer' : 'none';
 }
 
 export const isDelegate = (role: BriefViewerRole): role is 'primary' | 'backup' => role === 'primary' || role === 'backup';

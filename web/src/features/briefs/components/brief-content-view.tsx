@@ -1,10 +1,12 @@
 import './briefs.css';
 import type { BriefContent } from '@contracts/briefs.contracts';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '@/lib/format';
 
 /** A brief as the delegate reads it: every field under its heading, empty ones said so. */
 export function BriefContentView({ content, lang }: { content: BriefContent; lang?: string }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const empty = <p className="muted">{t('briefs.fields.empty')}</p>;
   const list = (items: string[]) =>
     items.length ? (
@@ -29,7 +31,10 @@ export function BriefContentView({ content, lang }: { content: BriefContent; lan
     <div className="brief-content" lang={lang}>
       {section('situation', content.situation ? <p className="pre-line">{content.situation}</p> : empty)}
       {section('keyFacts', list(content.keyFacts))}
-      {section('nextSteps', list(content.nextSteps.map((step) => (step.due ? `${step.text} — ${step.due}` : step.text))))}
+      {section(
+        'nextSteps',
+        list(content.nextSteps.map((step) => (step.due ? `${step.text} — ${format.calendarDay(step.due)}` : step.text))),
+      )}
       {section('commitments', list(content.commitments))}
       {section(
         'faq',

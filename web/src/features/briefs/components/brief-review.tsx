@@ -42,6 +42,8 @@ export function AcknowledgeForm({ detail }: { detail: BriefDetail }) {
       ) : (
         <form
           className="form stack"
+          // The server's translated errors explain what a read-back needs; the browser's bubble would not.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             acknowledge.mutate({ version: current.version, contentHash: current.contentHash, readBack: readBack.trim() || null });
@@ -167,7 +169,8 @@ export function QuestionsThread({ detail }: { detail: BriefDetail }) {
   const answer = useBriefMutation(detail.brief.id, detail.absence.id, (input: { id: string; text: string }) =>
     answerQuestion(input.id, input.text),
   );
-  const canAsk = detail.viewerRole !== 'owner' && detail.current !== null;
+  // Delegates and the absence's manager ask; the owner answers; overseers only read.
+  const canAsk = ['primary', 'backup', 'manager'].includes(detail.viewerRole) && detail.current !== null;
   return (
     <Card title={t('briefs.questions.title')}>
       <div className="stack">
