@@ -3,6 +3,7 @@ import { createAbsencesRepository } from '../domains/absences/absences.repositor
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
+import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
@@ -60,6 +61,7 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
+  const mail = createMailDependencies({ db, clock, auditLog, outbox, workspacesRepository });
   return {
     config,
     clock,
@@ -77,7 +79,8 @@ export function createDependencies({
     notificationsRepository,
     auth,
     members,
-    jobDefinitions: [outbox.deliveryJob],
+    mail,
+    jobDefinitions: [outbox.deliveryJob, ...mail.jobDefinitions],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

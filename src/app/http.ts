@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
+import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { createAccessHook } from '../domains/workspaces/access';
@@ -42,6 +43,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerClientsRoutes(app, { clientsRepository: deps.clientsRepository });
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
+  registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
 
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -4,6 +4,7 @@ import { BATON_VERSION } from '../app/version';
 import { registerAuditCommands } from './audit.commands';
 import { registerAutoReplyCommands } from './autoreply.commands';
 import { registerDatabaseCommands } from './database.commands';
+import { registerMailCommands } from './mail.commands';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './users.commands';
 
@@ -17,5 +18,6 @@ registerDatabaseCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerAutoReplyCommands(program);
+registerMailCommands(program);
 
 await program.parseAsync(process.argv);

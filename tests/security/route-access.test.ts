@@ -18,6 +18,12 @@ const validBodies: Record<string, unknown> = {
   'POST /api/auth/login': { email: 'nobody@example.test', password: 'x' },
   'POST /api/notifications/:notificationId/read': {},
   'POST /api/invitations/accept': { token: 'x'.repeat(40), name: 'X', password: 'long enough password' },
+  'POST /api/mail/mailboxes': { address: 'someone@example.test' },
+  'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
+  'POST /api/mail/messages/:messageId/retry': {},
+  'PUT /api/mail/settings': { autoReplyAudience: 'everyone', autoReplyIntervalDays: 7 },
+  // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
+  'POST /api/mail/inbound': {},
 };
 
 const fill = (url: string, ids: Record<string, string>) =>
@@ -55,14 +61,25 @@ describe('every API route checks the session, the role and the workspace', () =>
       t.deps.notifier.notify(tx, a.workspace.id, userA, () => ({ kind: 'test', subject: 'Hello', text: 'Hello', link: '/' })),
     );
     const [notification] = (await memberOfA.request('GET', '/api/notifications')).json();
+    const mailbox = await t.deps.mail.mail.createMailbox(
+      { user: adminA, workspace: a.workspace, session: null },
+      { address: 'owner@a.example', aliases: [], ownerId: adminA.id },
+    );
+    const mail = await t.deps.mail.ingestion.ingestRawMessage({
+      workspaceId: a.workspace.id,
+      mailboxId: mailbox.id,
+      raw: Buffer.from('From: x@y.example\r\nTo: owner@a.example\r\nSubject: hi\r\n\r\nhello\r\n'),
+      receivedAt: t.clock.now(),
+    });
     otherWorkspaceIds = {
+      messageId: mail.messageId,
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
       outboxId: outboxMessage.id,
       notificationId: notification.id,
     };
-    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
+    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, mailbox.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);
   });
   afterAll(() => t.close());
