@@ -1,6 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
+import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
+import { MailPage } from '@/features/mail/pages/mail-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
@@ -26,6 +28,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/clients', element: <ClientsPage /> },
+      { path: '/mail', element: <MailPage /> },
+      { path: '/mail/:messageId', element: <MailMessagePage /> },
       { path: '/profile', element: <ProfilePage /> },
       {
         element: <RequireAdmin />,

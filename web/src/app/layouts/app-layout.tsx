@@ -32,6 +32,7 @@ function Header({ session }: { session: SessionResponse }) {
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/clients', label: t('nav.clients') },
+    { to: '/mail', label: t('mail.nav') },
     ...(isAdmin(session)
       ? [
           { to: '/users', label: t('nav.users') },
