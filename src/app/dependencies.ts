@@ -14,6 +14,7 @@ import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
+import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
@@ -110,6 +111,7 @@ export function createDependencies({
     briefsRepository,
     readiness,
   });
+  const mail = createMailDependencies({ db, clock, auditLog, outbox, workspacesRepository, actingDelegateAt: absences.actingDelegateAt });
   return {
     config,
     clock,
@@ -136,7 +138,8 @@ export function createDependencies({
     clientImports,
     handoverGate,
     absences,
-    jobDefinitions: [outbox.deliveryJob, clientImports.importJob, ...absences.jobDefinitions],
+    mail,
+    jobDefinitions: [outbox.deliveryJob, clientImports.importJob, ...absences.jobDefinitions, ...mail.jobDefinitions],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

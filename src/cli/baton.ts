@@ -6,6 +6,7 @@ import { registerAuditCommands } from './audit.commands';
 import { registerAutoReplyCommands } from './autoreply.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerImportCommands } from './import.commands';
+import { registerMailCommands } from './mail.commands';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './users.commands';
 
@@ -21,5 +22,6 @@ registerAuditCommands(program);
 registerAutoReplyCommands(program);
 registerImportCommands(program);
 registerAbsencesCommands(program);
+registerMailCommands(program);
 
 await program.parseAsync(process.argv);

@@ -42,6 +42,12 @@ const validBodies: Record<string, unknown> = {
   'POST /api/absences/:absenceId/return': {},
   'POST /api/absences/:absenceId/close': {},
   'POST /api/absences/:absenceId/gate-override': { reason: 'a reason long enough' },
+  'POST /api/mail/mailboxes': { address: 'someone@example.test' },
+  'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
+  'POST /api/mail/messages/:messageId/retry': {},
+  'PUT /api/mail/settings': { autoReplyAudience: 'everyone', autoReplyIntervalDays: 7 },
+  // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
+  'POST /api/mail/inbound': {},
 };
 
 /** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
@@ -155,8 +161,19 @@ describe('every API route checks the session, the role and the workspace', () =>
     ).json();
     const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
     const handover = await handoverInWorkspace(t, a.workspace.id, { owner: userA, delegate: adminA }, memberOfA, adminOfA);
+    const mailbox = await t.deps.mail.mail.createMailbox(
+      { user: adminA, workspace: a.workspace, session: null },
+      { address: 'owner@a.example', aliases: [], ownerId: adminA.id },
+    );
+    const mail = await t.deps.mail.ingestion.ingestRawMessage({
+      workspaceId: a.workspace.id,
+      mailboxId: mailbox.id,
+      raw: Buffer.from('From: x@y.example\r\nTo: owner@a.example\r\nSubject: hi\r\n\r\nhello\r\n'),
+      receivedAt: t.clock.now(),
+    });
     otherWorkspaceIds = {
       ...handover,
+      messageId: mail.messageId,
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
@@ -169,7 +186,7 @@ describe('every API route checks the session, the role and the workspace', () =>
       absenceId: absence.id,
       feedId: feed.id,
     };
-    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
+    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, mailbox.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);
   });
   afterAll(() => t.close());

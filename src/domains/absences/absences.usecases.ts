@@ -308,6 +308,13 @@ export function createAbsencesUseCases(deps: Deps) {
     return absence;
   }
 
+  /** Who covers for the owner at `at`: the primary; the backup while the primary is away; then the manager. */
+  async function actingDelegateAt(absence: AbsenceRow, at: Date) {
+    const people = [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].filter((id): id is string => Boolean(id));
+    const others = await repo.overlapping(absence.workspaceId, people, absence.startsAt, absence.endsAt, absence.id);
+    return actingDelegate({ absence, awayWindows: awayWindowsFrom(others) }, at) ?? { userId: absence.managerId, role: 'manager' as const };
+  }
+
   function present(principal: Principal, absence: AbsenceWithCoverage, awayWindows: AwayWindows): Absence {
     const timeZone = principal.workspace.timezone;
     const isOwner = absence.ownerId === principal.user.id;
@@ -470,6 +477,7 @@ export function createAbsencesUseCases(deps: Deps) {
 
   return {
     jobDefinitions: [startJob, endJob, reminderJob],
+    actingDelegateAt,
     plan,
     update,
 
@@ -568,11 +576,8 @@ export function createAbsencesUseCases(deps: Deps) {
       let endsAt: Date;
       if (input.absenceId) {
         const absence = await visibleAbsence(principal, input.absenceId);
-        const people = [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].filter((id): id is string => Boolean(id));
-        const others = await repo.overlapping(workspaceId, people, absence.startsAt, absence.endsAt, absence.id);
         // The sample client writes now, or at the start when the absence has not begun.
-        const at = new Date(Math.max(clock.now().getTime(), absence.startsAt.getTime()));
-        delegate = actingDelegate({ absence, awayWindows: awayWindowsFrom(others) }, at) ?? { userId: absence.managerId, role: 'manager' };
+        delegate = await actingDelegateAt(absence, new Date(Math.max(clock.now().getTime(), absence.startsAt.getTime())));
         endsAt = absence.endsAt;
       } else {
         delegate = { userId: input.delegateId ?? principal.user.id, role: 'primary' };

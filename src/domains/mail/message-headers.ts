@@ -41,6 +41,13 @@ export async function readMessageHeaders(raw: Buffer): Promise<ReadHeaders> {
     problems.push(`header section could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
     lines = [];
   }
+  const headers = headerFieldsOf(lines, problems);
+  if (headers.length === 0) problems.push('no header field could be read');
+  return { headers, problems };
+}
+
+/** mailparser's `headerLines` → header fields (raw values, unfolded); unreadable lines are named in `problems`. */
+export function headerFieldsOf(lines: readonly { key: string; line: string }[], problems: string[]): HeaderField[] {
   const headers: HeaderField[] = [];
   for (const { key, line } of lines) {
     const colon = line.indexOf(':');
@@ -50,8 +57,7 @@ export async function readMessageHeaders(raw: Buffer): Promise<ReadHeaders> {
     }
     headers.push({ name: key.trim().toLowerCase(), value: unfold(bytesToText(line.slice(colon + 1))) });
   }
-  if (headers.length === 0) problems.push('no header field could be read');
-  return { headers, problems };
+  return headers;
 }
 
 /** The bytes before the first empty line, or null when there is none. */

@@ -11,6 +11,8 @@ import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
 import { ImportClientsPage } from '@/features/clients/pages/import-clients-page';
 import { NewClientPage } from '@/features/clients/pages/new-client-page';
+import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
+import { MailPage } from '@/features/mail/pages/mail-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
@@ -43,6 +45,8 @@ const router = createBrowserRouter([
       { path: '/absences/new', element: <PlanAbsencePage /> },
       { path: '/absences/:absenceId', element: <AbsencePage briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />} /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
+      { path: '/mail', element: <MailPage /> },
+      { path: '/mail/:messageId', element: <MailMessagePage /> },
       { path: '/profile', element: <ProfilePage /> },
       { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
       { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },

@@ -33,6 +33,7 @@ function Header({ session }: { session: SessionResponse }) {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/clients', label: t('nav.clients') },
     { to: '/absences', label: t('absences.title') },
+    { to: '/mail', label: t('mail.nav') },
     ...(isAdmin(session)
       ? [
           { to: '/users', label: t('nav.users') },

@@ -1,0 +1,41 @@
+import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database';
+import { type AbsenceState, absences } from './absences.schema';
+
+/**
+ * The absences a message can belong to: every absence past its draft whose window [startsAt, endsAt) holds
+ * the arrival time. Handover (started late behind the gate), returned and closed count too: the message
+ * arrived while the owner was away and belongs to that record. Whether to auto-reply is decided separately
+ * (only while the absence is active).
+ */
+export const LINKABLE_ABSENCE_STATES: AbsenceState[] = ['handover', 'active', 'returned', 'closed'];
+
+export function createAbsenceLookup({ db }: { db: Db }) {
+  return {
+    async inForce(tx: Db, workspaceId: string, ownerId: string, at: Date) {
+      const [row] = await tx
+        .select()
+        .from(absences)
+        .where(
+          and(
+            eq(absences.workspaceId, workspaceId),
+            eq(absences.ownerId, ownerId),
+            lte(absences.startsAt, at),
+            gt(absences.endsAt, at),
+            inArray(absences.state, LINKABLE_ABSENCE_STATES),
+          ),
+        )
+        .orderBy(desc(absences.startsAt))
+        .limit(1);
+      return row ?? null;
+    },
+    async byId(workspaceId: string, id: string, tx: Db = db) {
+      const [row] = await tx
+        .select()
+        .from(absences)
+        .where(and(eq(absences.workspaceId, workspaceId), eq(absences.id, id)));
+      return row ?? null;
+    },
+  };
+}
+export type AbsenceLookup = ReturnType<typeof createAbsenceLookup>;

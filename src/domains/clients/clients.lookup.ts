@@ -1,0 +1,68 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database';
+import { clientDomains, clients, contactEmails, contacts } from './clients.schema';
+
+/**
+ * What other domains ask of the clients directory: who a sender address belongs to, a client's language,
+ * and adding a sender to a client (mail's "attach an unknown sender"). Kept apart from the CRUD repository.
+ */
+export function createClientDirectory({ db }: { db: Db }) {
+  return {
+    async contactByEmail(tx: Db, workspaceId: string, email: string) {
+      const [row] = await tx
+        .select({ contactId: contacts.id, clientId: contacts.clientId })
+        .from(contactEmails)
+        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+        .where(and(eq(contactEmails.workspaceId, workspaceId), sql`lower(${contactEmails.email}) = ${email.toLowerCase()}`))
+        .limit(1);
+      return row ?? null;
+    },
+
+    domainsAmong: (tx: Db, workspaceId: string, domains: string[]) =>
+      domains.length === 0
+        ? Promise.resolve([])
+        : tx
+            .select({ clientId: clientDomains.clientId, domain: clientDomains.domain })
+            .from(clientDomains)
+            .where(and(eq(clientDomains.workspaceId, workspaceId), inArray(sql`lower(${clientDomains.domain})`, domains))),
+
+    async client(workspaceId: string, clientId: string, tx: Db = db) {
+      const [row] = await tx
+        .select({ id: clients.id, name: clients.name, language: clients.language })
+        .from(clients)
+        .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, clientId)));
+      return row ?? null;
+    },
+
+    /** Names of clients by id, for lists of messages. */
+    async names(workspaceId: string, ids: string[]) {
+      if (ids.length === 0) return new Map<string, string>();
+      const rows = await db
+        .select({ id: clients.id, name: clients.name })
+        .from(clients)
+        .where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, ids)));
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
+    /** Adds the address as a new contact of the client; returns the contact id (the existing one when already known). */
+    async addContactEmail(tx: Db, input: { workspaceId: string; clientId: string; name: string; email: string }) {
+      const existing = await this.contactByEmail(tx, input.workspaceId, input.email);
+      if (existing) return existing;
+      const [contact] = await tx
+        .insert(contacts)
+        .values({ workspaceId: input.workspaceId, clientId: input.clientId, name: input.name || input.email })
+        .returning({ id: contacts.id });
+      if (!contact) throw new Error('contact insert returned nothing');
+      await tx.insert(contactEmails).values({ workspaceId: input.workspaceId, contactId: contact.id, email: input.email.toLowerCase() });
+      return { contactId: contact.id, clientId: input.clientId };
+    },
+
+    async addDomain(tx: Db, input: { workspaceId: string; clientId: string; domain: string }) {
+      await tx
+        .insert(clientDomains)
+        .values({ workspaceId: input.workspaceId, clientId: input.clientId, domain: input.domain.toLowerCase() })
+        .onConflictDoNothing();
+    },
+  };
+}
+export type ClientDirectory = ReturnType<typeof createClientDirectory>;

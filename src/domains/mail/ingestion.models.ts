@@ -1,0 +1,47 @@
+// Pure rules of ingestion: the de-duplication key, the attachment limits and what makes a message quarantined.
+
+export const MAX_RAW_MESSAGE_BYTES = 25 * 1024 * 1024;
+export const ATTACHMENT_LIMITS = { count: 50, eachBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024 };
+export const MAX_TEXT_CHARS = 1_000_000;
+export const MAX_HTML_CHARS = 2_000_000;
+
+/**
+ * A message is the same message when its Message-ID is (re-delivery, a re-upload, an IMAP copy): per mailbox,
+ * so one message sent to two owners is ingested once for each. Without a Message-ID only identical bytes are
+ * the same message. The mailbox UID (UIDVALIDITY + UID) is a second, independent key checked by its own index.
+ */
+export function dedupeKeyOf(messageId: string | null, rawSha256: string): string {
+  return messageId ? `mid:${messageId}` : `sha256:${rawSha256}`;
+}
+
+export type AttachmentCandidate = { filename: string; contentType: string; size: number };
+export type AttachmentVerdict = { keep: true } | { keep: false; reason: string };
+
+/** Keeps attachments in order until a limit is reached; the others are recorded as skipped with the limit they broke. */
+export function applyAttachmentLimits(attachments: readonly AttachmentCandidate[], limits = ATTACHMENT_LIMITS): AttachmentVerdict[] {
+  let kept = 0;
+  let total = 0;
+  return attachments.map((attachment) => {
+    if (kept >= limits.count) return { keep: false, reason: `more than ${limits.count} attachments` };
+    if (attachment.size > limits.eachBytes) return { keep: false, reason: `larger than ${limits.eachBytes} bytes` };
+    if (total + attachment.size > limits.totalBytes) return { keep: false, reason: `attachments over ${limits.totalBytes} bytes in total` };
+    kept += 1;
+    total += attachment.size;
+    return { keep: true };
+  });
+}
+
+export type ParseOutcome = {
+  parserError: string | null;
+  headerCount: number;
+  hasFrom: boolean;
+  hasContent: boolean;
+};
+
+/** Quarantined when nothing useful could be read; otherwise ingested with whatever was (problems listed). */
+export function quarantineReasonOf(outcome: ParseOutcome): string | null {
+  if (outcome.parserError !== null) return `the MIME parser failed: ${outcome.parserError}`;
+  if (outcome.headerCount === 0) return 'no header fields could be read';
+  if (!outcome.hasFrom && !outcome.hasContent) return 'no sender and no content';
+  return null;
+}

@@ -1,0 +1,121 @@
+// A raw message → everything ingestion stores about it. Never throws: a parser failure becomes a
+// quarantine reason. Runs before the database transaction, so the transaction stays short.
+import { createHash } from 'node:crypto';
+import { type AddressObject, simpleParser } from 'mailparser';
+import { applyAttachmentLimits, MAX_HTML_CHARS, MAX_TEXT_CHARS, quarantineReasonOf } from './ingestion.models';
+import { type DetectedLanguage, detectLanguage } from './language';
+import type { MailAddress } from './mail.schema';
+import { headerFieldsOf } from './message-headers';
+import { decodeText, fieldValues, type HeaderField, messageIds, parseMailboxes } from './message-headers.models';
+import { sanitizeEmailHtml } from './sanitize';
+
+export type ParsedAttachment = {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string | null;
+  content: Buffer | null;
+  skippedReason: string | null;
+};
+
+export type ParsedMessage = {
+  rawSha256: string;
+  size: number;
+  quarantineReason: string | null;
+  problems: string[];
+  headers: HeaderField[];
+  messageIdHeader: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  sentAt: Date | null;
+  textBody: string;
+  safeHtml: string | null;
+  language: DetectedLanguage;
+  attachments: ParsedAttachment[];
+};
+
+export const sha256Of = (raw: Buffer) => createHash('sha256').update(raw).digest('hex');
+
+export async function parseRawMessage(raw: Buffer): Promise<ParsedMessage> {
+  const rawSha256 = sha256Of(raw);
+  const problems: string[] = [];
+  let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
+  let parserError: string | null = null;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, checksumAlgo: 'sha256' });
+  } catch (error) {
+    parserError = error instanceof Error ? error.message : String(error);
+  }
+  const headers = parsed ? headerFieldsOf(parsed.headerLines ?? [], problems) : [];
+  const firstId = (name: string) => messageIds(fieldValues(headers, name)[0])[0] ?? null;
+  const from = parseMailboxes(fieldValues(headers, 'from'))[0] ?? addressesOf(parsed?.from)[0] ?? null;
+  const textBody = clip(parsed?.text ?? '', MAX_TEXT_CHARS, 'text body', problems);
+  const html = typeof parsed?.html === 'string' ? clip(parsed.html, MAX_HTML_CHARS, 'HTML body', problems) : null;
+  const limits = applyAttachmentLimits(
+    (parsed?.attachments ?? []).map((attachment) => ({
+      filename: attachment.filename ?? '',
+      contentType: attachment.contentType,
+      size: attachment.size,
+    })),
+  );
+  const attachments = (parsed?.attachments ?? []).map((attachment, index): ParsedAttachment => {
+    const verdict = limits[index] ?? { keep: false, reason: 'unknown' };
+    return {
+      filename: attachment.filename ?? 'attachment',
+      contentType: attachment.contentType,
+      size: attachment.size,
+      sha256: verdict.keep ? attachment.checksum : null,
+      content: verdict.keep ? attachment.content : null,
+      skippedReason: verdict.keep ? null : verdict.reason,
+    };
+  });
+  const hasContent = textBody.trim() !== '' || html !== null || attachments.length > 0;
+  const sentAt = parsed?.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
+  const rawSubject = fieldValues(headers, 'subject')[0];
+  return {
+    rawSha256,
+    size: raw.length,
+    quarantineReason: quarantineReasonOf({ parserError, headerCount: headers.length, hasFrom: from !== null, hasContent }),
+    problems,
+    headers,
+    messageIdHeader: firstId('message-id'),
+    inReplyTo: firstId('in-reply-to'),
+    references: messageIds(fieldValues(headers, 'references').join(' ')).slice(-50),
+    from,
+    to: parseMailboxes(fieldValues(headers, 'to')).slice(0, 100),
+    cc: parseMailboxes(fieldValues(headers, 'cc')).slice(0, 100),
+    subject: rawSubject === undefined ? '' : decodeText(rawSubject).slice(0, 1000),
+    sentAt,
+    textBody,
+    safeHtml: html === null ? null : safely(() => sanitizeEmailHtml(html), problems),
+    language: detectLanguage(textBody),
+    attachments,
+  };
+}
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  return [field ?? []]
+    .flat()
+    .flatMap((entry) => entry.value)
+    .filter((entry) => entry.address?.includes('@'))
+    .map((entry) => ({ name: entry.name, address: entry.address ?? '' }));
+}
+
+function clip(value: string, max: number, what: string, problems: string[]): string {
+  if (value.length <= max) return value;
+  problems.push(`${what} longer than ${max} characters: truncated`);
+  return value.slice(0, max);
+}
+
+function safely(run: () => string, problems: string[]): string | null {
+  try {
+    return run();
+  } catch (error) {
+    problems.push(`HTML could not be sanitised and is not shown: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}

@@ -1,0 +1,23 @@
+// The language of a client message, for the auto-reply and the delegate: English, Italian or other.
+import { franc } from 'franc-min';
+
+export type DetectedLanguage = 'en' | 'it' | 'other';
+
+/** franc guesses wildly on a few words; below this many letters the answer is "other". */
+export const MIN_LETTERS_FOR_DETECTION = 20;
+const SAMPLE_CHARS = 2000;
+
+export function detectLanguage(text: string): DetectedLanguage {
+  const sample = stripQuotedLines(text).slice(0, SAMPLE_CHARS);
+  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS_FOR_DETECTION) return 'other';
+  const code = franc(sample, { only: ['ita', 'eng'], minLength: MIN_LETTERS_FOR_DETECTION });
+  return code === 'ita' ? 'it' : code === 'eng' ? 'en' : 'other';
+}
+
+/** Quoted replies (`> …`) are the other party's language, not the sender's. */
+function stripQuotedLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !line.trimStart().startsWith('>'))
+    .join('\n');
+}
