@@ -84,6 +84,12 @@ describe('the auto-reply composer', () => {
     expect(response.json().texts.it.body).toBe(`Scriva a ${team.people.peter.name}.`);
   });
 
+  it('before a delegate is chosen, the preview says so instead of naming the person who is away', async () => {
+    const response = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', { autoReply: texts, endsAt: '2026-12-31T18:00' });
+    expect(response.json().texts.it.body).toBe('Scriva a [nome del sostituto].');
+    expect(response.json().texts.en.body).toContain('Please write to [delegate name] <[delegate email]>.');
+  });
+
   it('refuses unknown placeholders with a clear error, in the preview and when saving', async () => {
     const bad = { ...texts, it: { subject: 'Assente', body: 'Chiami {{telefono}}' } };
     const preview = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', { autoReply: bad });

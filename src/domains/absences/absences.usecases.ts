@@ -585,10 +585,14 @@ export function createAbsencesUseCases(deps: Deps) {
       }
       const user = await workspacesRepository.userInWorkspace(workspaceId, delegate.userId);
       if (!user) throw absenceErrors.personNotFound();
+      // Before a delegate is chosen the preview says so, rather than naming the person who is away.
+      const chosen = Boolean(input.absenceId || input.delegateId);
+      const unchosen = (language: Language, what: 'name' | 'email') =>
+        language === 'it' ? `[${what === 'name' ? 'nome' : 'email'} del sostituto]` : `[delegate ${what}]`;
       const render = (language: Language) => {
         const values = {
-          delegate_name: user.name,
-          delegate_email: user.email,
+          delegate_name: chosen ? user.name : unchosen(language, 'name'),
+          delegate_email: chosen ? user.email : unchosen(language, 'email'),
           // Profiles have no phone number yet: the placeholder renders empty rather than wrong.
           delegate_phone: '',
           return_date: formatReturnDate(endsAt, language, timeZone),
