@@ -85,7 +85,10 @@ describe('the auto-reply composer', () => {
   });
 
   it('before a delegate is chosen, the preview says so instead of naming the person who is away', async () => {
-    const response = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', { autoReply: texts, endsAt: '2026-12-31T18:00' });
+    const response = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', {
+      autoReply: texts,
+      endsAt: '2026-12-31T18:00',
+    });
     expect(response.json().texts.it.body).toBe('Scriva a [nome del sostituto].');
     expect(response.json().texts.en.body).toContain('Please write to [delegate name] <[delegate email]>.');
   });

@@ -64,6 +64,7 @@ describe('Baton in a browser', () => {
       '/settings',
       '/users',
       '/outbox',
+      '/brief-templates',
     ];
     const violations: string[] = [];
     for (const viewport of [

@@ -6,6 +6,7 @@ import { PlanAbsencePage } from '@/features/absences/pages/plan-absence-page';
 import { AcceptInvitationPage } from '@/features/auth/pages/accept-invitation-page';
 import { AbsenceBriefsPanel } from '@/features/briefs/components/absence-briefs-panel';
 import { BriefPage } from '@/features/briefs/pages/brief-page';
+import { BriefTemplatesPage } from '@/features/briefs/pages/brief-templates-page';
 import { BriefVersionsPage } from '@/features/briefs/pages/brief-versions-page';
 import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { path: '/profile', element: <ProfilePage /> },
       { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
       { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },
+      { path: '/brief-templates', element: <BriefTemplatesPage /> },
       {
         element: <RequireAdmin />,
         children: [
