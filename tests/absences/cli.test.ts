@@ -1,13 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBaton } from '../../src/main';
 import { loadConfig } from '../../src/platform/config/config';
-import { openDatabase } from '../../src/platform/db/database';
 import { createLogger } from '../../src/platform/logger/logger';
-import { runCli } from '../support/run-cli';
-import { createTestDatabase, testBackend } from '../support/test-database';
+import { createCliDatabase, runCli } from '../support/run-cli';
 
 /** `baton absences list` in its own process against the backend under test. */
 describe('baton absences list', () => {
@@ -16,18 +11,9 @@ describe('baton absences list', () => {
   let absenceId: string;
 
   beforeAll(async () => {
-    let database: Awaited<ReturnType<typeof openDatabase>>;
-    if (testBackend === 'pglite') {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-absences-cli-'));
-      env = { DATA_DIR: dir };
-      database = await openDatabase({ kind: 'pglite', dataDir: dir });
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      const test = await createTestDatabase();
-      env = { DATABASE_URL: test.url ?? '' };
-      database = await openDatabase({ kind: 'postgresql', url: test.url ?? '' });
-      cleanup = () => test.close();
-    }
+    const cli = await createCliDatabase();
+    ({ env, cleanup } = cli);
+    const database = await cli.openSameDatabase();
     const baton = await createBaton({
       config: loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false' }),
       logger: createLogger('silent'),

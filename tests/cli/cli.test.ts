@@ -4,8 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/database';
-import { runCli } from '../support/run-cli';
-import { createTestDatabase, testBackend } from '../support/test-database';
+import { createCliDatabase, runCli } from '../support/run-cli';
+import { testBackend } from '../support/test-database';
 
 /** The CLI runs in its own process against the backend under test: an on-disk PGlite directory or a PostgreSQL database. */
 describe('baton CLI', () => {
@@ -14,18 +14,7 @@ describe('baton CLI', () => {
   let openSameDatabase: () => Promise<Database>;
 
   beforeAll(async () => {
-    if (testBackend === 'pglite') {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-cli-'));
-      env = { DATA_DIR: dir };
-      openSameDatabase = () => openDatabase({ kind: 'pglite', dataDir: dir });
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      const database = await createTestDatabase();
-      const url = database.url ?? '';
-      env = { DATABASE_URL: url };
-      openSameDatabase = () => openDatabase({ kind: 'postgresql', url });
-      cleanup = () => database.close();
-    }
+    ({ env, openSameDatabase, cleanup } = await createCliDatabase());
   });
   afterAll(() => cleanup());
 

@@ -1,11 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../../src/platform/db/database';
-import { runCli } from '../support/run-cli';
-import { createTestDatabase, testBackend } from '../support/test-database';
+import { type Database, queryRows } from '../../src/platform/db/database';
+import { createCliDatabase, runCli } from '../support/run-cli';
 
 /** `baton import clients` in its own process, against the backend under test. */
 describe('baton import clients', () => {
@@ -15,21 +13,7 @@ describe('baton import clients', () => {
   let openSameDatabase: () => Promise<Database>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'baton-import-'));
-    if (testBackend === 'pglite') {
-      env = { DATA_DIR: path.join(dir, 'data') };
-      openSameDatabase = () => openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR ?? '' });
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      const database = await createTestDatabase();
-      const url = database.url ?? '';
-      env = { DATABASE_URL: url };
-      openSameDatabase = () => openDatabase({ kind: 'postgresql', url });
-      cleanup = async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      };
-    }
+    ({ env, dir, openSameDatabase, cleanup } = await createCliDatabase());
     const created = await runCli(
       [
         'user',

@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { createCliDatabase, runCli } from '../support/run-cli';
 import { createTestBaton, TEST_PASSWORD, type TestBaton } from '../support/test-baton';
-import { createTestDatabase, testBackend } from '../support/test-database';
 import { clientMail, type MailWorld, seedMailWorld } from './mail-fixtures';
 
 describe('POST /api/mail/inbound and the mail read API', () => {
@@ -96,18 +94,7 @@ describe('baton mail ingest', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'baton-mail-cli-'));
-    if (testBackend === 'pglite') {
-      env = { DATA_DIR: path.join(dir, 'data') };
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      const database = await createTestDatabase();
-      env = { DATABASE_URL: database.url ?? '' };
-      cleanup = async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      };
-    }
+    ({ env, dir, cleanup } = await createCliDatabase());
     const user = await runCli(
       [
         'user',

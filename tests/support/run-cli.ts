@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { type Database, openDatabase } from '../../src/platform/db/database';
+import { createTestDatabase, testBackend } from './test-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -31,4 +35,38 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * A database the CLI (its own process) and the test can both open, on the backend under test: an
+ * on-disk PGlite directory (opened by one process at a time) or a PostgreSQL test database.
+ * `env` points the CLI at it; `dir` is a scratch folder removed by `cleanup`.
+ */
+export async function createCliDatabase(): Promise<{
+  env: Record<string, string>;
+  dir: string;
+  openSameDatabase: () => Promise<Database>;
+  cleanup: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-cli-'));
+  if (testBackend === 'pglite') {
+    const dataDir = path.join(dir, 'data');
+    return {
+      env: { DATA_DIR: dataDir },
+      dir,
+      openSameDatabase: () => openDatabase({ kind: 'pglite', dataDir }),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const database = await createTestDatabase();
+  const url = database.url ?? '';
+  return {
+    env: { DATABASE_URL: url },
+    dir,
+    openSameDatabase: () => openDatabase({ kind: 'postgresql', url }),
+    cleanup: async () => {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
