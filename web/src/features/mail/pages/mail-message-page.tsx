@@ -68,7 +68,9 @@ export function MailMessagePage() {
     [
       t('mail.columns.autoReply'),
       mail.autoReplyDecision
-        ? t(`mail.autoReply.${mail.autoReplyDecision}`, { reason: mail.autoReplyReason ?? '' })
+        ? t(`mail.autoReply.${mail.autoReplyDecision}`, {
+            reason: mail.autoReplyReason ? t(`mail.reasons.${mail.autoReplyReason}`, { defaultValue: mail.autoReplyReason }) : '',
+          })
         : t('mail.autoReply.pending'),
     ],
   ];
