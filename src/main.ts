@@ -4,6 +4,7 @@ import { createDependencies } from './app/dependencies';
 import { createHttpApp } from './app/http';
 import type { HandoverGate } from './domains/absences/handover-gate';
 import { loadDemoWorkspace } from './domains/demo/demo.seed';
+import { createSmtpIntake } from './domains/mail/smtp-intake';
 import { type Clock, systemClock } from './platform/clock/clock';
 import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
@@ -49,11 +50,20 @@ export async function createBaton(options: BatonOptions) {
     });
     const app = await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
     const jobRunner = createJobRunner({ db: deps.db, clock, logger, definitions: deps.jobDefinitions, pollMs: config.JOB_POLL_MS });
+    const smtpIntake =
+      config.SMTP_INBOUND_PORT === undefined
+        ? null
+        : createSmtpIntake(
+            { mailRepository: deps.mail.mailRepository, ingestion: deps.mail.ingestion, clock, logger },
+            { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
+          );
     let demoLoaded = false;
     return {
       app,
       deps,
       jobRunner,
+      /** The inbound SMTP listener when SMTP_INBOUND_PORT is set (started by `listen()`), else null. */
+      smtpIntake,
       /** Loads the demo workspace when demo mode is on and the database has no workspace yet. */
       async loadDemoIfEmpty() {
         if (!config.demo || (await deps.workspacesRepository.listWorkspaces()).length > 0) return false;
@@ -73,10 +83,15 @@ export async function createBaton(options: BatonOptions) {
       },
       async listen() {
         const address = await app.listen({ port: config.PORT, host: config.HOST });
+        if (smtpIntake) {
+          const smtp = await smtpIntake.listen();
+          logger.info({ host: smtp.host, port: smtp.port }, 'SMTP intake listening');
+        }
         if (options.startJobs !== false) jobRunner.start();
         return address;
       },
       async close() {
+        await smtpIntake?.close();
         await jobRunner.stop();
         await app.close();
         deps.mailTransport.close();

@@ -20,6 +20,16 @@ export const configSchema = z.object({
     .regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('Baton <baton@localhost>'),
+  /** Inbound SMTP: unset = no listener. */
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  /** At most the ingestion limit (25 MiB): a larger message could be accepted but never stored. */
+  SMTP_INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(25 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
