@@ -73,7 +73,11 @@ export async function createBaton(options: BatonOptions) {
       },
       async listen() {
         const address = await app.listen({ port: config.PORT, host: config.HOST });
-        if (options.startJobs !== false) jobRunner.start();
+        if (options.startJobs !== false) {
+          // Every IMAP mailbox gets its polling job back (after a restart, or one given up).
+          await deps.mail.imap.ensurePolling();
+          jobRunner.start();
+        }
         return address;
       },
       async close() {
