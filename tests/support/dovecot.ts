@@ -93,7 +93,9 @@ service imap-login {
     port,
     dir,
     async stop() {
-      await new Promise((resolve) => spawn('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore' }).once('close', resolve).once('error', resolve));
+      await new Promise((resolve) =>
+        spawn('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore' }).once('close', resolve).once('error', resolve),
+      );
       await rm(dir, { recursive: true, force: true });
     },
   };

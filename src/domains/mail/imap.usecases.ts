@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock';
-import type { Db, DatabaseKind } from '../../platform/db/database';
+import type { DatabaseKind, Db } from '../../platform/db/database';
 import { enqueueJob, type JobContext } from '../../platform/jobs/jobs';
 import { type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
 import { createSecretBox, type SecretBox } from '../../platform/security/secret-box';
@@ -73,27 +73,30 @@ export function createImapSync(deps: Deps) {
     if (!row || row.workspaceId !== workspaceId) throw mailErrors.imapNotConfigured();
     try {
       const password = requireBox().decrypt(row.passwordEncrypted);
-      await reader({ host: row.host, port: row.port, secure: row.secure, username: row.username, password, folder: row.folder }, async (folder) => {
-        // A new UIDVALIDITY means the server renumbered the folder: read it all again (duplicates are recognised).
-        const sameFolder = row.uidValidity === folder.uidValidity;
-        const after = sameFolder ? row.lastUid : null;
-        if (!sameFolder) await setCheckpoint(mailboxId, folder.uidValidity, null);
-        for await (const message of folder.messagesAfter(after)) {
-          result.fetched += 1;
-          const outcome = await deps.ingestion.ingestRawMessage({
-            workspaceId,
-            mailboxId,
-            raw: message.raw,
-            mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
-            receivedAt: message.internalDate ?? clock.now(),
-          });
-          if (outcome.outcome === 'ingested') result.ingested += 1;
-          else if (outcome.outcome === 'duplicate') result.duplicates += 1;
-          else result.quarantined += 1;
-          // Only now, with the message committed, does the checkpoint move past it.
-          await setCheckpoint(mailboxId, message.uidValidity, message.uid);
-        }
-      });
+      await reader(
+        { host: row.host, port: row.port, secure: row.secure, username: row.username, password, folder: row.folder },
+        async (folder) => {
+          // A new UIDVALIDITY means the server renumbered the folder: read it all again (duplicates are recognised).
+          const sameFolder = row.uidValidity === folder.uidValidity;
+          const after = sameFolder ? row.lastUid : null;
+          if (!sameFolder) await setCheckpoint(mailboxId, folder.uidValidity, null);
+          for await (const message of folder.messagesAfter(after)) {
+            result.fetched += 1;
+            const outcome = await deps.ingestion.ingestRawMessage({
+              workspaceId,
+              mailboxId,
+              raw: message.raw,
+              mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
+              receivedAt: message.internalDate ?? clock.now(),
+            });
+            if (outcome.outcome === 'ingested') result.ingested += 1;
+            else if (outcome.outcome === 'duplicate') result.duplicates += 1;
+            else result.quarantined += 1;
+            // Only now, with the message committed, does the checkpoint move past it.
+            await setCheckpoint(mailboxId, message.uidValidity, message.uid);
+          }
+        },
+      );
       await recordOutcome(mailboxId, null);
     } catch (error) {
       result.status = 'failed';

@@ -48,7 +48,8 @@ export function registerMailRoutes(app: HttpServer, deps: Deps) {
 
   app.post('/api/mail/mailboxes', {
     schema: { tags: ['mail'], body: createMailboxSchema, response: { 201: mailboxSchema, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(presentMailbox(await mail.createMailbox(principalOf(request), request.body), null)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentMailbox(await mail.createMailbox(principalOf(request), request.body), null)),
   });
 
   // The raw upload driver: its own media type and size limit, scoped to this route only.
