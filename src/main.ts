@@ -87,7 +87,11 @@ export async function createBaton(options: BatonOptions) {
           const smtp = await smtpIntake.listen();
           logger.info({ host: smtp.host, port: smtp.port }, 'SMTP intake listening');
         }
-        if (options.startJobs !== false) jobRunner.start();
+        if (options.startJobs !== false) {
+          // Every IMAP mailbox gets its polling job back (after a restart, or one given up).
+          await deps.mail.imap.ensurePolling();
+          jobRunner.start();
+        }
         return address;
       },
       async close() {

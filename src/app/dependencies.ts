@@ -111,7 +111,17 @@ export function createDependencies({
     briefsRepository,
     readiness,
   });
-  const mail = createMailDependencies({ db, clock, auditLog, outbox, workspacesRepository, actingDelegateAt: absences.actingDelegateAt });
+  const mail = createMailDependencies({
+    db,
+    clock,
+    auditLog,
+    outbox,
+    workspacesRepository,
+    actingDelegateAt: absences.actingDelegateAt,
+    dbKind: database.kind,
+    secretKey: config.secretKey,
+    imapPollSeconds: config.IMAP_POLL_SECONDS,
+  });
   return {
     config,
     clock,

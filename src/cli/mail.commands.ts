@@ -84,6 +84,64 @@ export function registerMailCommands(program: Command) {
         console.log(`Added mailbox ${row.address} for ${owner.email} in ${workspace.slug}`);
       }).catch(reportCliError),
     );
+
+  mail
+    .command('imap')
+    .description('Read a mailbox over IMAP: server and login (password from BATON_IMAP_PASSWORD, stored encrypted); polling starts')
+    .requiredOption('--workspace <slug>', 'the workspace')
+    .requiredOption('--mailbox <address>', 'the mailbox address')
+    .requiredOption('--host <host>', 'the IMAP server')
+    .option('--port <port>', 'the IMAP port (993 with --tls, else 143)')
+    .option('--tls', 'TLS from the first byte (IMAPS)')
+    .requiredOption('--user <username>', 'the IMAP login')
+    .option('--folder <folder>', 'the folder to read', 'INBOX')
+    .action((options: { workspace: string; mailbox: string; host: string; port?: string; tls?: boolean; user: string; folder: string }) =>
+      withBaton(async ({ deps }) => {
+        const password = process.env.BATON_IMAP_PASSWORD;
+        if (!password) return usageError('Set BATON_IMAP_PASSWORD to the IMAP password (it is not taken on the command line)');
+        const port = Number(options.port ?? (options.tls ? 993 : 143));
+        if (!Number.isInteger(port) || port < 1 || port > 65535) return usageError(`--port must be a port number`);
+        const workspace = await deps.workspacesRepository.workspaceBySlug(options.workspace);
+        if (!workspace) return usageError(`No workspace with slug ${options.workspace}`);
+        const [mailbox] = await deps.mail.mailRepository.mailboxesByAddress(options.mailbox.trim().toLowerCase(), workspace.id);
+        if (!mailbox) return usageError(`No mailbox ${options.mailbox} in ${workspace.slug}`);
+        await deps.mail.imap.configureImap(
+          workspace.id,
+          mailbox.id,
+          { host: options.host, port, secure: options.tls === true, username: options.user, password, folder: options.folder },
+          null,
+        );
+        console.log(`IMAP configured for ${mailbox.address}: ${options.user}@${options.host}:${port}/${options.folder}`);
+      }).catch(reportCliError),
+    );
+
+  mail
+    .command('sync')
+    .description('Read what is new in an IMAP mailbox now (the server also polls it every IMAP_POLL_SECONDS)')
+    .requiredOption('--mailbox <address>', 'the mailbox address')
+    .option('--workspace <slug>', 'the workspace (needed when several have a mailbox with this address)')
+    .option('--json', 'print the result as JSON')
+    .action((options: { mailbox: string; workspace?: string; json?: boolean }) =>
+      withBaton(async ({ deps }) => {
+        const workspace = options.workspace ? await deps.workspacesRepository.workspaceBySlug(options.workspace) : null;
+        if (options.workspace && !workspace) return usageError(`No workspace with slug ${options.workspace}`);
+        const candidates = (await deps.mail.mailRepository.mailboxesByAddress(options.mailbox.trim().toLowerCase(), workspace?.id)).filter(
+          (row) => row.kind === 'imap',
+        );
+        if (candidates.length === 0) return usageError(`No IMAP mailbox ${options.mailbox}: configure it with baton mail imap`);
+        if (candidates.length > 1) return usageError(`Several workspaces have a mailbox ${options.mailbox}: add --workspace SLUG`);
+        const [mailbox] = candidates;
+        if (!mailbox) return;
+        const result = await deps.mail.imap.syncImapMailbox(mailbox.workspaceId, mailbox.id);
+        if (options.json) console.log(JSON.stringify(result));
+        else if (result.status === 'busy') console.log(`${mailbox.address}: another sync of this mailbox is running`);
+        else
+          console.log(
+            `${mailbox.address}: ${result.status}, ${result.fetched} fetched, ${result.ingested} ingested, ${result.duplicates} duplicates, ${result.quarantined} quarantined${result.error ? ` — ${result.error}` : ''}`,
+          );
+        if (result.status === 'failed') process.exitCode = 1;
+      }).catch(reportCliError),
+    );
 }
 
 function usageError(message: string) {

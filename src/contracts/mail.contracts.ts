@@ -9,6 +9,18 @@ export const mailboxSchema = z.object({
   aliases: z.array(z.string()),
   kind: z.enum(['upload', 'imap', 'smtp']),
   createdAt: isoDateTimeString,
+  /** How Baton reads the mailbox over IMAP, and how the last sync went (never the password). */
+  imap: z
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      secure: z.boolean(),
+      username: z.string(),
+      folder: z.string(),
+      lastSyncAt: isoDateTimeString.nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type Mailbox = z.infer<typeof mailboxSchema>;
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock/clock';
-import type { Db } from '../../platform/db/database';
+import type { DatabaseKind, Db } from '../../platform/db/database';
+import type { ImapReader } from '../../platform/mail/imap-reader';
 import { createAbsenceLookup } from '../absences/absences.lookup';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
 import type { AuditLog } from '../audit/audit.repository';
@@ -7,6 +8,7 @@ import { createClientDirectory } from '../clients/clients.lookup';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { createAutoReplySender } from './autoreply.usecases';
+import { createImapSync } from './imap.usecases';
 import { createIngestion, type IngestionFaults } from './ingestion.usecases';
 import { createMailRepository } from './mail.repository';
 import { createMailUseCases } from './mail.usecases';
@@ -21,6 +23,11 @@ export function createMailDependencies(input: {
   /** The absence lifecycle's answer to "who covers now" (primary, backup while the primary is away, manager). */
   actingDelegateAt: AbsencesUseCases['actingDelegateAt'];
   faults?: IngestionFaults;
+  dbKind: DatabaseKind;
+  /** BATON_SECRET_KEY: encrypts IMAP passwords; without it IMAP mailboxes cannot be configured. */
+  secretKey: Buffer | null;
+  imapPollSeconds: number;
+  imapReader?: ImapReader;
 }) {
   const { db } = input;
   const mailRepository = createMailRepository({ db });
@@ -30,6 +37,21 @@ export function createMailDependencies(input: {
   const ingestion = createIngestion(shared);
   const autoReplies = createAutoReplySender(shared);
   const mail = createMailUseCases({ ...shared, ingestion });
-  return { mailRepository, clientDirectory, absenceLookup, ingestion, autoReplies, mail, jobDefinitions: [autoReplies.routeJob] };
+  const imap = createImapSync({
+    ...shared,
+    ingestion,
+    pollSeconds: input.imapPollSeconds,
+    ...(input.imapReader ? { imapReader: input.imapReader } : {}),
+  });
+  return {
+    mailRepository,
+    clientDirectory,
+    absenceLookup,
+    ingestion,
+    autoReplies,
+    mail,
+    imap,
+    jobDefinitions: [autoReplies.routeJob, imap.job],
+  };
 }
 export type MailDependencies = ReturnType<typeof createMailDependencies>;

@@ -4,6 +4,12 @@ export const mailErrors = defineErrors({
   mailboxNotFound: ['mail.mailbox_not_found', 404, 'No such mailbox in this workspace'],
   mailboxAmbiguous: ['mail.mailbox_ambiguous', 400, 'Several mailboxes have this address: name the workspace'],
   mailboxRequired: ['mail.mailbox_required', 400, 'Name the mailbox the message was delivered to (?mailbox=ADDRESS)'],
+  secretKeyMissing: [
+    'mail.secret_key_missing',
+    409,
+    'IMAP mailboxes need BATON_SECRET_KEY (32 random bytes, base64 or hex) to encrypt their passwords: set it and restart Baton',
+  ],
+  imapNotConfigured: ['mail.imap_not_configured', 409, 'This mailbox has no IMAP settings'],
   mailboxTaken: ['mail.mailbox_taken', 409, 'A mailbox with this address already exists in the workspace'],
   ownerNotFound: ['mail.owner_not_found', 404, 'No such user in this workspace'],
   notMailboxOwner: ['mail.not_mailbox_owner', 403, 'Only an admin or the mailbox owner can do this'],

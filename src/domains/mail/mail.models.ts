@@ -1,14 +1,28 @@
 // Presenters: the API's shape of mail rows, separate from the database columns.
 import type { Mailbox, MailMessage, MailMessageSummary } from '../../contracts/mail.contracts';
 import type { MailboxRow, MailMessageRow } from './mail.repository';
+import type { mailboxImap } from './mail.schema';
 
-export const presentMailbox = (row: MailboxRow): Mailbox => ({
+type ImapRow = typeof mailboxImap.$inferSelect;
+
+export const presentMailbox = (row: MailboxRow, imap: ImapRow | null = null): Mailbox => ({
   id: row.id,
   ownerId: row.ownerId,
   address: row.address,
   aliases: row.aliases,
   kind: row.kind,
   createdAt: row.createdAt.toISOString(),
+  imap: imap
+    ? {
+        host: imap.host,
+        port: imap.port,
+        secure: imap.secure,
+        username: imap.username,
+        folder: imap.folder,
+        lastSyncAt: imap.lastSyncAt?.toISOString() ?? null,
+        lastError: imap.lastError,
+      }
+    : null,
 });
 
 type SummaryRow = Pick<

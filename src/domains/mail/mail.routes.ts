@@ -39,12 +39,17 @@ export function registerMailRoutes(app: HttpServer, deps: Deps) {
 
   app.get('/api/mail/mailboxes', {
     schema: { tags: ['mail'], response: { 200: z.array(mailboxSchema), ...errors } },
-    handler: async (request) => (await mail.listMailboxes(principalOf(request))).map(presentMailbox),
+    handler: async (request) => {
+      const principal = principalOf(request);
+      const imap = await mail.imapAccounts(principal);
+      return (await mail.listMailboxes(principal)).map((row) => presentMailbox(row, imap.get(row.id) ?? null));
+    },
   });
 
   app.post('/api/mail/mailboxes', {
     schema: { tags: ['mail'], body: createMailboxSchema, response: { 201: mailboxSchema, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(presentMailbox(await mail.createMailbox(principalOf(request), request.body))),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentMailbox(await mail.createMailbox(principalOf(request), request.body), null)),
   });
 
   // The raw upload driver: its own media type and size limit, scoped to this route only.

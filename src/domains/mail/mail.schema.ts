@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../workspaces/workspaces.schema';
 
 /** node-postgres hands bytea over as a Buffer, PGlite as a Uint8Array: one type for the rest of Baton. */
@@ -31,6 +31,32 @@ export const mailboxes = pgTable(
   },
   (table) => [uniqueIndex('mailboxes_workspace_address').on(table.workspaceId, table.address)],
 );
+
+/**
+ * How Baton reads an IMAP mailbox: server, login (the password encrypted with BATON_SECRET_KEY, never in clear)
+ * and the checkpoint: the folder's UIDVALIDITY and the highest UID already ingested, advanced only after a
+ * message was stored, so a crash never skips one (reading one again is de-duplicated).
+ */
+export const mailboxImap = pgTable('mailbox_imap', {
+  mailboxId: uuid('mailbox_id')
+    .primaryKey()
+    .references(() => mailboxes.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  secure: boolean('secure').notNull().default(true),
+  username: text('username').notNull(),
+  /** `v1:` + base64(iv | tag | AES-256-GCM ciphertext). */
+  passwordEncrypted: text('password_encrypted').notNull(),
+  folder: text('folder').notNull().default('INBOX'),
+  uidValidity: text('uid_validity'),
+  lastUid: text('last_uid'),
+  lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 /** Raw messages, content-addressed: one copy per workspace whatever the number of mailboxes or retries. */
 export const mailRaw = pgTable(

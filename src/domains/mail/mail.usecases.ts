@@ -66,6 +66,8 @@ export function createMailUseCases(deps: Deps) {
     listMailboxes: (principal: Principal) =>
       mailRepository.listMailboxes(principal.workspace.id, seesAllMail(principal) ? undefined : principal.user.id),
 
+    imapAccounts: (principal: Principal) => mailRepository.imapAccounts(principal.workspace.id),
+
     /** The mailbox an upload names by address (own address or alias); only its owner or an admin may upload to it. */
     async uploadMailbox(principal: Principal, address: string) {
       const [mailbox] = await mailRepository.mailboxesByAddress(address.trim().toLowerCase(), principal.workspace.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretKey } from '../security/secret-box';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -44,9 +45,20 @@ export const configSchema = z.object({
     .default(72),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Encrypts stored mailbox credentials (IMAP passwords): 32 random bytes, base64 or hex. */
+  BATON_SECRET_KEY: z
+    .string()
+    .refine((value) => parseSecretKey(value) !== null, {
+      message: 'must be 32 random bytes as base64 (44 characters) or hex (64 digits); generate one with `openssl rand -base64 32`',
+    })
+    .optional(),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** Never echoed back in configuration errors. */
+const SECRET_VARIABLES = new Set(['BATON_SECRET_KEY']);
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -56,6 +68,8 @@ export type Config = RawConfig & {
   demo: boolean;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string };
   cookieSecure: boolean;
+  /** BATON_SECRET_KEY decoded; null when unset (IMAP mailboxes cannot be configured then). */
+  secretKey: Buffer | null;
 };
 
 export class ConfigError extends Error {
@@ -72,7 +86,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map(
-        (issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`,
+        (issue) =>
+          `${issue.path.join('.')}=${SECRET_VARIABLES.has(String(issue.path[0])) ? '(hidden)' : JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`,
       ),
     );
   }
@@ -87,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: raw.BATON_DEMO ?? database.kind === 'pglite',
     database,
     cookieSecure: baseUrl.startsWith('https://'),
+    secretKey: raw.BATON_SECRET_KEY ? parseSecretKey(raw.BATON_SECRET_KEY) : null,
   };
 }

@@ -17,6 +17,8 @@ const redact = {
     '*.smtpUrl',
     '*.SMTP_URL',
     '*.DATABASE_URL',
+    '*.BATON_SECRET_KEY',
+    '*.BATON_IMAP_PASSWORD',
   ],
   censor: '[redacted]',
 };

@@ -1,0 +1,103 @@
+// A private Dovecot IMAP server for one test file: its own config, state, logs and maildirs in a temporary
+// directory, on a free loopback port. Needs the Debian package dovecot-imapd (CI installs it).
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const DOVECOT = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((candidate) => existsSync(candidate));
+
+export const IMAP_USER = 'user@example.test';
+export const IMAP_PASSWORD = 'secret';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`dovecot did not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function startDovecot() {
+  if (!DOVECOT) throw new Error('Dovecot is not installed: apt-get install -y dovecot-imapd (the IMAP tests run a real server)');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-dovecot-'));
+  // Dovecot's auth and mail processes run as other users: they must be able to traverse the directory.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const conf = path.join(dir, 'dovecot.conf');
+  await writeFile(path.join(dir, 'passwd'), `${IMAP_USER}:{PLAIN}${IMAP_PASSWORD}\n`);
+  await writeFile(
+    conf,
+    `base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/passwd
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=${dir}/mail/%u
+}
+mail_location = maildir:~/Maildir
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+`,
+  );
+  await run('mkdir', ['-p', `${dir}/mail`, `${dir}/run`, `${dir}/state`]);
+  await run('chown', ['-R', 'nobody', `${dir}/mail`]);
+  // The daemon keeps inherited pipes open: no stdio, wait only for the launcher to exit.
+  const launcher = spawn(DOVECOT, ['-c', conf], { stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    launcher.once('error', reject);
+    launcher.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`dovecot -c ${conf} exited with ${code}: see ${dir}/dovecot.log`);
+  await waitForPort(port);
+  return {
+    port,
+    dir,
+    async stop() {
+      await new Promise((resolve) =>
+        spawn('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore' }).once('close', resolve).once('error', resolve),
+      );
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type Dovecot = Awaited<ReturnType<typeof startDovecot>>;
