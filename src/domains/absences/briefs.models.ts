@@ -1,7 +1,7 @@
 import { type BriefContent, briefContentSchema, emptyBriefContent } from '../../contracts/briefs.contracts';
 import type { Role } from '../../contracts/workspaces.contracts';
+import { canonicalJson, contentHash } from '../../platform/security/canonical-json';
 import { sha256Hex } from '../../platform/security/tokens';
-import { canonicalJson } from '../audit/audit.models';
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of a brief's content: the same content hashes the same
@@ -9,7 +9,7 @@ import { canonicalJson } from '../audit/audit.models';
  * The content is normalised by the schema first, so an omitted list and an empty one are the same brief.
  */
 export function briefContentHash(content: BriefContent): string {
-  return sha256Hex(canonicalJson(briefContentSchema.parse(content)));
+  return contentHash(briefContentSchema.parse(content));
 }
 
 export const shortHash = (hash: string) => hash.slice(0, 12);

@@ -2,6 +2,7 @@ import { type BriefContent, briefContentSchema } from '../../contracts/briefs.co
 import type { Language } from '../../contracts/workspaces.contracts';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/db-errors';
 import type { AuditLog } from '../audit/audit.repository';
 import type { Notifier } from '../notifications/notifications.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
@@ -25,11 +26,6 @@ type Deps = {
 };
 
 type People = Awaited<ReturnType<BriefsAccess['people']>>;
-
-const isUniqueViolation = (error: unknown) => {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};
-  return cause.code === '23505' || cause.cause?.code === '23505';
-};
 
 /** Writing, sharing, versioning and discussing briefs. Only the owner writes; delegates and the manager read and ask. */
 export function createBriefsUseCases({ db, clock, auditLog, notifier, access, markShared, briefsRepository: repo }: Deps) {

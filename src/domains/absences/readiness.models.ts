@@ -1,6 +1,6 @@
 import type { Readiness } from '../../contracts/absences.contracts';
+import { canonicalJson } from '../../platform/security/canonical-json';
 import { sha256Hex } from '../../platform/security/tokens';
-import { canonicalJson } from '../audit/audit.models';
 
 export const KEY_ACCOUNT_WEIGHT = 3;
 /** Stands in for the id of a brief that was never written (a covered client without brief). */

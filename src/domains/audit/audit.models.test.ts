@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEventContent, canonicalJson, GENESIS_HASH, hashAuditEvent, type StoredAuditEvent, verifyChain } from './audit.models';
+import { canonicalJson } from '../../platform/security/canonical-json';
+import { type AuditEventContent, GENESIS_HASH, hashAuditEvent, type StoredAuditEvent, verifyChain } from './audit.models';
 
 function chain(count: number): StoredAuditEvent[] {
   const events: StoredAuditEvent[] = [];

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../../platform/security/canonical-json';
 import { sha256Hex } from '../../platform/security/tokens';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,13 +15,6 @@ export type AuditEventContent = {
 };
 
 export type StoredAuditEvent = AuditEventContent & { prevHash: string; hash: string };
-
-/** Canonical JSON (RFC 8785): the same content hashes the same whatever its key order. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be represented as canonical JSON');
-  return text;
-}
 
 export function hashAuditEvent(prevHash: string, content: AuditEventContent): string {
   return sha256Hex(`${prevHash}\n${canonicalJson(content)}`);

@@ -11,6 +11,7 @@ import type {
 import type { Role } from '../../contracts/workspaces.contracts';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
+import { violatedUniqueIndex } from '../../platform/db/db-errors';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AuditLog } from '../audit/audit.repository';
 import type { Principal } from '../workspaces/auth.usecases';
@@ -30,7 +31,7 @@ import {
   suggestHeaderMapping,
   summarisePlan,
 } from './clients.import.models';
-import { clientNameKey, violatedUniqueIndex } from './clients.models';
+import { clientNameKey } from './clients.models';
 import type { ClientsRepository } from './clients.repository';
 import type { clientImports } from './clients.schema';
 

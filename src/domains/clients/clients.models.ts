@@ -16,18 +16,6 @@ export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (char) 
 /** How two spellings of one company name are recognised as the same client ("ACME  s.p.a." = "Acme S.p.A."). */
 export const clientNameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** The unique index a failed insert or update ran into, or null for any other error. */
-export function violatedUniqueIndex(error: unknown): string | null {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
-    const candidate = current as { code?: string; constraint?: string; message?: string; cause?: unknown };
-    if (candidate.code === '23505') {
-      return candidate.constraint ?? candidate.message?.match(/unique constraint "([^"]+)"/)?.[1] ?? 'unknown';
-    }
-    current = candidate.cause;
-  }
-  return null;
-}
-
 export const presentClientSummary = (row: ClientRow & { domains: string[] }): ClientSummary => ({
   id: row.id,
   name: row.name,

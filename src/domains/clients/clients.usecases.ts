@@ -12,11 +12,12 @@ import {
 } from '../../contracts/clients.contracts';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
+import { violatedUniqueIndex } from '../../platform/db/db-errors';
 import type { AuditLog } from '../audit/audit.repository';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { clientErrors } from './clients.errors';
-import { canEditClient, presentClientDetail, violatedUniqueIndex } from './clients.models';
+import { canEditClient, presentClientDetail } from './clients.models';
 import type { ClientFilters, ClientsRepository } from './clients.repository';
 
 type ClientsDeps = {

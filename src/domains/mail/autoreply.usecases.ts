@@ -6,14 +6,15 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
 import { defineJob } from '../../platform/jobs/jobs';
+import { contentHash } from '../../platform/security/canonical-json';
 import type { AbsenceLookup } from '../absences/absences.lookup';
+import { formatReturnDate, renderAutoReplyText } from '../absences/absences.models';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { decideAutoReply } from './autoreply.models';
-import { autoReplyTextId, formatReturnDate, renderAutoReplyText } from './autoreply-text.models';
 import { mailRouteJob } from './mail.jobs';
 import type { MailRepository } from './mail.repository';
 import { readMessageHeaders } from './message-headers';
@@ -72,7 +73,8 @@ export function createAutoReplySender(deps: Deps) {
         owner: { name: owner.name, addresses: [mailbox.address, ...mailbox.aliases, owner.email] },
         policy: { intervalDays: settings.autoReplyIntervalDays, audience: settings.autoReplyAudience },
         senderIsKnownContact: message.clientId !== null,
-        text: { id: autoReplyTextId(absence.autoReply), languages: ['en', 'it'].filter((lang) => hasText(absence.autoReply, lang)) },
+        // A new text (any language, subject or body) restarts every sender's interval.
+        text: { id: contentHash(absence.autoReply), languages: ['en', 'it'].filter((lang) => hasText(absence.autoReply, lang)) },
         previousReplies,
         language: {
           preferred: client?.language ?? null,

@@ -1,7 +1,7 @@
 // A raw message → everything ingestion stores about it. Never throws: a parser failure becomes a
 // quarantine reason. Runs before the database transaction, so the transaction stays short.
-import { createHash } from 'node:crypto';
 import { type AddressObject, simpleParser } from 'mailparser';
+import { sha256Hex } from '../../platform/security/tokens';
 import { applyAttachmentLimits, MAX_HTML_CHARS, MAX_TEXT_CHARS, quarantineReasonOf } from './ingestion.models';
 import { type DetectedLanguage, detectLanguage } from './language';
 import type { MailAddress } from './mail.schema';
@@ -38,10 +38,8 @@ export type ParsedMessage = {
   attachments: ParsedAttachment[];
 };
 
-export const sha256Of = (raw: Buffer) => createHash('sha256').update(raw).digest('hex');
-
 export async function parseRawMessage(raw: Buffer): Promise<ParsedMessage> {
-  const rawSha256 = sha256Of(raw);
+  const rawSha256 = sha256Hex(raw);
   const problems: string[] = [];
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   let parserError: string | null = null;

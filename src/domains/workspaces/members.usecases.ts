@@ -1,6 +1,7 @@
 import type { BusinessHours, Language, Role, UpdateWorkspace } from '../../contracts/workspaces.contracts';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/db-errors';
 import { hashPassword } from '../../platform/security/passwords';
 import { newSecretToken, sha256Hex } from '../../platform/security/tokens';
 import type { AuditLog } from '../audit/audit.repository';
@@ -19,11 +20,6 @@ type MembersDeps = {
   workspacesRepository: WorkspacesRepository;
   baseUrl: string;
   invitationTtlHours: number;
-};
-
-const isUniqueViolation = (error: unknown) => {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};
-  return cause.code === '23505' || cause.cause?.code === '23505';
 };
 
 export function createMembersUseCases({
