@@ -1,7 +1,6 @@
 import { type BriefContent, briefContentSchema, emptyBriefContent } from '../../contracts/briefs.contracts';
 import type { Role } from '../../contracts/workspaces.contracts';
 import { canonicalJson, contentHash } from '../../platform/security/canonical-json';
-import { sha256Hex } from '../../platform/security/tokens';
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of a brief's content: the same content hashes the same
