@@ -95,6 +95,11 @@ describe('addBusinessMinutes (Rome, Monday–Friday 09:00–18:00, Italian holid
     expect(local(addBusinessMinutes(at(start), minutes, calendar ?? rome))).toBe(expected);
   });
 
+  it('refuses an invalid date', () => {
+    expect(() => addBusinessMinutes(new Date(Number.NaN), 60, rome)).toThrow(/valid date/);
+    expect(() => businessMinutesBetween(at('2026-11-02T09:00'), new Date('nope'), rome)).toThrow(/valid date/);
+  });
+
   it('refuses negative or non-finite minutes', () => {
     expect(() => addBusinessMinutes(at('2026-11-02T09:00'), -1, rome)).toThrow(/≥ 0/);
     expect(() => addBusinessMinutes(at('2026-11-02T09:00'), Number.NaN, rome)).toThrow(/≥ 0/);

@@ -51,7 +51,7 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Busin
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`business minutes must be a finite number ≥ 0, not ${minutes}`);
   const compiled = compileOrThrow(calendar);
   let remaining = Math.round(minutes * MINUTE_MS);
-  let cursor = start.getTime();
+  let cursor = instantOf(start);
   if (remaining === 0) return new Date(cursor);
   for (const window of windowsFrom(compiled, cursor)) {
     if (window.closes <= cursor) continue;
@@ -66,8 +66,8 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Busin
 /** Business minutes in [from, to): 0 when `to` is not after `from`. Fractional when the instants carry seconds. */
 export function businessMinutesBetween(from: Date, to: Date, calendar: BusinessCalendar): number {
   const compiled = compileOrThrow(calendar);
-  const start = from.getTime();
-  const end = to.getTime();
+  const start = instantOf(from);
+  const end = instantOf(to);
   if (end <= start) return 0;
   let total = 0;
   for (const window of windowsFrom(compiled, start, end)) {
@@ -101,14 +101,14 @@ export function slaSchedule(
 
 /** Whether business time is running at `at` (opening instant included, closing instant excluded). */
 export function isBusinessTime(at: Date, calendar: BusinessCalendar): boolean {
-  const instant = at.getTime();
+  const instant = instantOf(at);
   const [today] = windowsFrom(compileOrThrow(calendar), instant, instant);
   return today !== undefined && today.opens <= instant && instant < today.closes;
 }
 
 /** Where a clock started at `at` begins to count: `at` itself during working hours, else the next opening. */
 export function nextBusinessStart(at: Date, calendar: BusinessCalendar): Date {
-  const instant = at.getTime();
+  const instant = instantOf(at);
   for (const window of windowsFrom(compileOrThrow(calendar), instant)) {
     if (window.closes > instant) return new Date(Math.max(instant, window.opens));
   }
@@ -116,6 +116,12 @@ export function nextBusinessStart(at: Date, calendar: BusinessCalendar): Date {
 }
 
 // ── internals ──────────────────────────────────────────────────────────────────────────────────
+
+function instantOf(date: Date): number {
+  const instant = date.getTime();
+  if (Number.isNaN(instant)) throw new RangeError('an SLA time must be a valid date');
+  return instant;
+}
 
 type CompiledCalendar = {
   timeZone: string;
