@@ -84,8 +84,6 @@ export type EscalationTarget = (typeof escalationTargets)[number];
 export const escalationStates = ['open', 'acknowledged', 'resolved'] as const;
 export type EscalationState = (typeof escalationStates)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2026-12-24' });
-
 export const signalScoreSchema = z.object({
   score: z.number(),
   angry: z.boolean(),
@@ -236,7 +234,7 @@ export type ReplyInput = z.infer<typeof replySchema>;
 const note = z.string().trim().max(5000);
 export const outcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('answered'), note: note.optional() }).strict(),
-  z.object({ outcome: z.literal('follow_up'), followUpOn: date, note: note.optional() }).strict(),
+  z.object({ outcome: z.literal('follow_up'), followUpOn: localDate, note: note.optional() }).strict(),
   z.object({ outcome: z.literal('handed_to_backup'), note: note.optional() }).strict(),
   z.object({ outcome: z.literal('waiting_for_owner'), note: note.optional() }).strict(),
   z

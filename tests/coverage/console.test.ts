@@ -88,7 +88,11 @@ describe('coverage: routing client mail to the acting delegate, the console, out
   });
 
   it('puts an unknown sender in the triage list, and attaching it to a client moves the contact there', async () => {
-    const unknown = await f.receive({ from: 'Paolo <paolo@newcomer.example>', subject: 'Quote', body: 'We would like a quote for a new website.' });
+    const unknown = await f.receive({
+      from: 'Paolo <paolo@newcomer.example>',
+      subject: 'Quote',
+      body: 'We would like a quote for a new website.',
+    });
     const triage = (await f.sessions.primary.request('GET', '/api/coverage/queue?tier=triage')).json();
     expect(triage.contacts.map((contact: { id: string }) => contact.id)).toEqual([unknown.contactId]);
     expect(triage.contacts[0]).toMatchObject({ clientId: null, assigneeId: f.people.primary.id });
@@ -99,7 +103,9 @@ describe('coverage: routing client mail to the acting delegate, the console, out
       clientId: f.standardClient.id,
     });
     expect(attached.json()).toMatchObject({ clientId: f.standardClient.id, clientName: 'Vini Lucchesi' });
-    const again = await f.sessions.primary.request('POST', `/api/coverage/contacts/${unknown.contactId}/client`, { clientId: f.keyClient.id });
+    const again = await f.sessions.primary.request('POST', `/api/coverage/contacts/${unknown.contactId}/client`, {
+      clientId: f.keyClient.id,
+    });
     expect(again.json().error.code).toBe('coverage.already_attached');
     // The sender is now a contact of the client: the next message matches it directly.
     const next = await f.receive({ from: 'paolo@newcomer.example', subject: 'Quote, again', body: 'Any update?' });
@@ -112,12 +118,14 @@ describe('coverage: routing client mail to the acting delegate, the console, out
     expect(empty.statusCode).toBe(400);
     expect((await contactRow(message.contactId ?? ''))?.firstResponseAt).toBeNull();
 
+    t.clock.advance(20 * 60_000);
     const replied = await f.sessions.primary.request('POST', `/api/coverage/contacts/${message.contactId}/replies`, {
       body: 'Dear Giulia, the logo files are in the shared folder. Best, Primary',
     });
     expect(replied.statusCode).toBe(200);
     expect(replied.json().firstResponseAt).toBe(t.clock.now().toISOString());
-    expect(replied.json().activities.map((activity: { kind: string }) => activity.kind)).toEqual(['message', 'reply']);
+    const timeline = replied.json().activities.map((activity: { kind: string }) => activity.kind);
+    expect(timeline.filter((kind: string) => kind !== 'escalated')).toEqual(['message', 'reply']);
     const [sent] = (await f.outboxTo('giulia@orsini.example')).filter((row) => row.kind === 'coverage.reply');
     expect(sent).toMatchObject({ subject: 'Re: Logo files', fromAddress: expect.stringContaining(f.mailbox.address) });
     expect(sent?.headers).toMatchObject({ 'In-Reply-To': message.messageId, References: message.messageId });
@@ -167,7 +175,10 @@ describe('coverage: routing client mail to the acting delegate, the console, out
       rule: 'no_information',
       target: 'manager',
       recipientId: f.people.manager.id,
-      evidence: { note: 'Nothing about the labels or their delivery in the brief.', receipt: { contentHash: f.standardBriefHash, version: 1 } },
+      evidence: {
+        note: 'Nothing about the labels or their delivery in the brief.',
+        receipt: { contentHash: f.standardBriefHash, version: 1 },
+      },
     });
     expect(await notificationsOf(f.people.manager.id)).toContainEqual({
       kind: 'coverage.escalated',
@@ -211,7 +222,11 @@ describe('coverage: routing client mail to the acting delegate, the console, out
     expect(past.json().error.code).toBe('coverage.follow_up_in_past');
     const missing = await f.sessions.primary.request('POST', url, { outcome: 'follow_up' });
     expect(missing.statusCode).toBe(400);
-    const planned = await f.sessions.primary.request('POST', url, { outcome: 'follow_up', followUpOn: '2026-03-25', note: 'Check the photos arrived' });
+    const planned = await f.sessions.primary.request('POST', url, {
+      outcome: 'follow_up',
+      followUpOn: '2026-03-25',
+      note: 'Check the photos arrived',
+    });
     expect(planned.json()).toMatchObject({ state: 'closed', outcome: 'follow_up', followUpOn: '2026-03-25' });
     const before = (await notificationsOf(f.people.primary.id)).filter((notice) => notice.kind === 'coverage.follow_up_due');
     t.clock.set('2026-03-25T08:00:00Z');

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { scheduleAbsenceJobs } from '../../src/domains/absences/absences.usecases';
 import { coverageMessages, escalations } from '../../src/domains/coverage/coverage.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
 import { GOOD_READ_BACK, handoverFixture, sampleContent } from '../briefs/setup';
@@ -25,7 +26,9 @@ export async function coverageFixture(t: TestBaton) {
   await owner.request('PATCH', `/api/briefs/${standardBriefId}`, {
     content: {
       situation: 'Quarterly invoice sent on 1 March; payment terms 60 days.',
-      faq: [{ question: 'Where is the invoice for the first quarter?', answer: 'It was sent on 1 March; I resend it from the shared folder.' }],
+      faq: [
+        { question: 'Where is the invoice for the first quarter?', answer: 'It was sent on 1 March; I resend it from the shared folder.' },
+      ],
     },
   });
   const shared = await owner.request('POST', `/api/absences/${f.absence.id}/briefs/share`, {});
@@ -55,6 +58,8 @@ export async function coverageFixture(t: TestBaton) {
     { address: `anna-${f.workspace.slug}@agency.example`, aliases: [], ownerId: f.people.owner.id },
   );
 
+  // The fixture inserted the absence directly: queue its start and end as planning does, then let it start.
+  await t.db.transaction((tx) => scheduleAbsenceJobs(tx, t.clock, { ...f.absence, state: 'handover' }));
   t.clock.set(MONDAY_9);
   await t.runJobs();
   // Weeks passed since sign-in: sessions expired, sign everybody in again.
@@ -70,7 +75,14 @@ export async function coverageFixture(t: TestBaton) {
 
   let counter = 0;
   /** A client email to Anna, ingested now and handed on (auto-reply, then routing) by running the due jobs. */
-  async function receive(input: { from: string; subject: string; body: string; inReplyTo?: string; messageId?: string; headers?: string[] }) {
+  async function receive(input: {
+    from: string;
+    subject: string;
+    body: string;
+    inReplyTo?: string;
+    messageId?: string;
+    headers?: string[];
+  }) {
     counter += 1;
     const messageId = input.messageId ?? `<c${counter}.${Date.now()}@client.example>`;
     const raw = Buffer.from(
@@ -97,7 +109,7 @@ export async function coverageFixture(t: TestBaton) {
 
   const escalationsOf = async (contactId: string) =>
     (await t.db.select().from(escalations).where(eq(escalations.contactId, contactId))).map((row) => `${row.rule}:${row.recipientId}`);
-  const outboxTo = async (address: string) => (await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address)));
+  const outboxTo = async (address: string) => await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
 
   return { ...f, sessions, mailbox, receive, escalationsOf, outboxTo, keyBriefId, standardBriefId, keyBriefHash, standardBriefHash };
 }

@@ -1,12 +1,11 @@
 // The delegate console: the queue, a contact with its brief and FAQ answers, and what a delegate does with it
 // (reply, log a call, close with an outcome, attach an unknown sender). Every action is audited with both the
 // absent owner and the acting delegate named.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ContactDetail, ContactSummary, LogCallInput, OutcomeInput, QueueQuery } from '../../contracts/coverage.contracts';
 import { outcomeSchema, queueQuerySchema } from '../../contracts/coverage.contracts';
 import type { Clock } from '../../platform/clock/clock';
-import { localToInstant } from '../../platform/clock/zoned-time';
+import { instantToLocal, localToInstant } from '../../platform/clock/zoned-time';
 import type { Db } from '../../platform/db/database';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AbsenceLookup } from '../absences/absences.lookup';
@@ -94,6 +93,9 @@ export function presentContact(view: ContactView): ContactSummary {
     signals: contact.signals,
   };
 }
+
+/** Message-IDs as headers write them, whether or not they were stored with their angle brackets. */
+const inAngles = (id: string) => (id.startsWith('<') ? id : `<${id}>`);
 
 const receiptOf = (brief: SharedBrief, delegateId: string) => {
   const acknowledgements = brief?.acknowledgements ?? [];
@@ -213,7 +215,7 @@ export function createContacts(deps: Deps) {
     if (view.contact.kind !== 'email' || !last || !to) throw coverageErrors.noReplyAddress();
     const mailbox = await deps.mailRepository.mailbox(principal.workspace.id, last.mailboxId);
     const subject = /^(re|r|aw):/i.test(last.subject.trim()) ? last.subject : `Re: ${last.subject}`.trim();
-    const references = [...last.references, ...(last.messageIdHeader ? [last.messageIdHeader] : [])].map((id) => `<${id}>`);
+    const references = [...last.references, ...(last.messageIdHeader ? [last.messageIdHeader] : [])].map(inAngles);
     await db.transaction(async (tx) => {
       const contact = await repo.lockContact(tx, principal.workspace.id, contactId);
       if (!contact) throw coverageErrors.contactNotFound();
@@ -227,7 +229,7 @@ export function createContacts(deps: Deps) {
         text: body,
         language: view.clientLanguage ?? (contact.language === 'it' ? 'it' : 'en'),
         headers: {
-          ...(last.messageIdHeader ? { 'In-Reply-To': `<${last.messageIdHeader}>` } : {}),
+          ...(last.messageIdHeader ? { 'In-Reply-To': inAngles(last.messageIdHeader) } : {}),
           ...(references.length > 0 ? { References: references.join(' ') } : {}),
           ...(mailbox ? { 'Reply-To': mailbox.address } : {}),
         },
@@ -260,7 +262,7 @@ export function createContacts(deps: Deps) {
       throw coverageErrors.confirmAcknowledged();
     }
     const { calendar } = await deps.coverageSettings.calendarOf(workspace);
-    if (input.outcome === 'follow_up' && input.followUpOn < DateTime.fromJSDate(clock.now(), { zone: workspace.timezone }).toISODate()!) {
+    if (input.outcome === 'follow_up' && input.followUpOn < instantToLocal(clock.now(), workspace.timezone).slice(0, 10)) {
       throw coverageErrors.followUpInPast();
     }
 
@@ -460,7 +462,7 @@ export function createContacts(deps: Deps) {
     ...followUpJob,
     handler: async ({ workspaceId, contactId }) => {
       const view = await repo.contactView(workspaceId, contactId);
-      if (!view || view.contact.outcome !== 'follow_up') return;
+      if (view?.contact.outcome !== 'follow_up') return;
       const absence = await deps.absenceLookup.byId(workspaceId, view.contact.absenceId);
       if (!absence) return;
       const team = await deps.teamAt(absence, clock.now());

@@ -28,7 +28,7 @@ const errors = {
   404: errorResponseSchema,
   409: errorResponseSchema,
 };
-const contactParams = idParam('contactId');
+const contactParams = idParam('coverageContactId');
 const escalationParams = idParam('escalationId');
 const tags = ['coverage'];
 
@@ -38,24 +38,24 @@ export function registerCoverageRoutes(app: HttpServer, { contacts, escalations,
     handler: async (request) => contacts.queue(principalOf(request), request.query),
   });
 
-  app.get('/api/coverage/contacts/:contactId', {
+  app.get('/api/coverage/contacts/:coverageContactId', {
     schema: { tags, params: contactParams, response: { 200: contactDetailSchema, ...errors } },
-    handler: async (request) => contacts.detail(principalOf(request), request.params.contactId),
+    handler: async (request) => contacts.detail(principalOf(request), request.params.coverageContactId),
   });
 
-  app.post('/api/coverage/contacts/:contactId/replies', {
+  app.post('/api/coverage/contacts/:coverageContactId/replies', {
     schema: { tags, params: contactParams, body: replySchema, response: { 200: contactDetailSchema, ...errors } },
-    handler: async (request) => contacts.reply(principalOf(request), request.params.contactId, request.body.body),
+    handler: async (request) => contacts.reply(principalOf(request), request.params.coverageContactId, request.body.body),
   });
 
-  app.post('/api/coverage/contacts/:contactId/outcome', {
+  app.post('/api/coverage/contacts/:coverageContactId/outcome', {
     schema: { tags, params: contactParams, body: outcomeSchema, response: { 200: contactDetailSchema, ...errors } },
-    handler: async (request) => contacts.recordOutcome(principalOf(request), request.params.contactId, request.body),
+    handler: async (request) => contacts.recordOutcome(principalOf(request), request.params.coverageContactId, request.body),
   });
 
-  app.post('/api/coverage/contacts/:contactId/client', {
+  app.post('/api/coverage/contacts/:coverageContactId/client', {
     schema: { tags, params: contactParams, body: attachClientSchema, response: { 200: contactDetailSchema, ...errors } },
-    handler: async (request) => contacts.attachClient(principalOf(request), request.params.contactId, request.body.clientId),
+    handler: async (request) => contacts.attachClient(principalOf(request), request.params.coverageContactId, request.body.clientId),
   });
 
   app.post('/api/coverage/calls', {
