@@ -9,9 +9,12 @@ import { createCalendarFeedsRepository } from '../domains/absences/calendar-feed
 import type { HandoverGate } from '../domains/absences/handover-gate';
 import { createReadinessRepository } from '../domains/absences/readiness.repository';
 import { createReadiness } from '../domains/absences/readiness.usecases';
+import { createStatusLinksRepository } from '../domains/absences/status-links.repository';
+import { createStatusLinksUseCases } from '../domains/absences/status-links.usecases';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
+import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
@@ -96,6 +99,17 @@ export function createDependencies({
     handoverGate,
     baseUrl: config.baseUrl,
   });
+  const statusLinks = createStatusLinksUseCases({
+    db,
+    clock,
+    auditLog,
+    absencesRepository,
+    statusLinksRepository: createStatusLinksRepository({ db }),
+    workspacesRepository,
+    clientDirectory: createClientDirectory({ db }),
+    actingDelegateAt: absences.actingDelegateAt,
+    baseUrl: config.baseUrl,
+  });
   const briefs = createBriefsUseCases({
     db,
     clock,
@@ -121,6 +135,7 @@ export function createDependencies({
     outbox,
     workspacesRepository,
     actingDelegateAt: absences.actingDelegateAt,
+    mintStatusLink: statusLinks.mint,
     dbKind: database.kind,
     secretKey: config.secretKey,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
@@ -172,6 +187,7 @@ export function createDependencies({
     clientImports,
     handoverGate,
     absences,
+    statusLinks,
     mail,
     coverage,
     jobDefinitions: [

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAbsencesRoutes } from '../domains/absences/absences.routes';
 import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
+import { registerStatusLinksRoutes } from '../domains/absences/status-links.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
@@ -50,6 +51,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerCoverageRoutes(app, deps.coverage);
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
+  registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });
   registerBriefsRoutes(app, {
     briefs: deps.briefs,
     acknowledgements: deps.acknowledgements,

@@ -27,6 +27,7 @@ import {
   autoReplyProblems,
   awayWindowOf,
   canTransition,
+  composeAutoReplyBody,
   coverWarnings,
   defaultAutoReply,
   editableFields,
@@ -41,6 +42,7 @@ import type { AbsenceRow, AbsencesRepository, AbsenceWithCoverage, CoverageItem 
 import { writeIcsCalendar } from './calendar.ics';
 import type { CalendarFeedRow, CalendarFeedsRepository } from './calendar-feeds.repository';
 import type { HandoverGate } from './handover-gate';
+import { canManageStatusLinks } from './status-links.models';
 
 type Deps = {
   db: Db;
@@ -340,6 +342,7 @@ export function createAbsencesUseCases(deps: Deps) {
       managerId: absence.managerId,
       state: absence.state,
       autoReply: absence.autoReply,
+      statusLinkEnabled: absence.statusLinkEnabled,
       coverage: absence.coverage,
       gateOverride: absence.gateOverride,
       startedWithGapAt: absence.startedWithGapAt?.toISOString() ?? null,
@@ -356,6 +359,7 @@ export function createAbsencesUseCases(deps: Deps) {
         imBack: isOwner && absence.state === 'active',
         close: (isOwner || (absence.state === 'returned' && canManage(principal, absence))) && canTransition('close', absence.state),
         override: canManage(principal, absence) && canTransition('override', absence.state),
+        statusLink: canManageStatusLinks(principal.user, absence),
       },
       createdAt: absence.createdAt.toISOString(),
     };
@@ -585,11 +589,14 @@ export function createAbsencesUseCases(deps: Deps) {
       const timeZone = principal.workspace.timezone;
       let delegate: { userId: string; role: 'primary' | 'backup' | 'manager' } | null;
       let endsAt: Date;
+      // A new plan starts without the client status link; a saved absence previews its own setting.
+      let statusLink: string | null = null;
       if (input.absenceId) {
         const absence = await visibleAbsence(principal, input.absenceId);
         // The sample client writes now, or at the start when the absence has not begun.
         delegate = await actingDelegateAt(absence, new Date(Math.max(clock.now().getTime(), absence.startsAt.getTime())));
         endsAt = absence.endsAt;
+        if (absence.statusLinkEnabled) statusLink = `${deps.baseUrl}/status/example`;
       } else {
         delegate = { userId: input.delegateId ?? principal.user.id, role: 'primary' };
         endsAt = input.endsAt ? toInstant(input.endsAt, timeZone) : new Date(clock.now().getTime() + 14 * DAY_MS);
@@ -607,10 +614,12 @@ export function createAbsencesUseCases(deps: Deps) {
           // Profiles have no phone number yet: the placeholder renders empty rather than wrong.
           delegate_phone: '',
           return_date: formatReturnDate(endsAt, language, timeZone),
-          status_link: `${deps.baseUrl}/status/example`,
         };
         const texts = input.autoReply[language];
-        return { subject: renderAutoReplyText(texts.subject, values), body: renderAutoReplyText(texts.body, values) };
+        return {
+          subject: renderAutoReplyText(texts.subject, { ...values, status_link: statusLink ?? '' }),
+          body: composeAutoReplyBody(texts.body, values, statusLink, language),
+        };
       };
       return { delegate: { userId: user.id, name: user.name, role: delegate.role }, texts: { en: render('en'), it: render('it') } };
     },
