@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { absenceReturnedJob } from '../domains/absences/absences.jobs';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
 import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
 import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
@@ -161,6 +162,13 @@ export function createDependencies({
       await coverage.routing.route(workspaceId, messageId);
     },
   });
+  /** The owner is back: the open contacts return to her. */
+  const absenceReturned = defineJob({
+    ...absenceReturnedJob,
+    handler: async ({ workspaceId, absenceId }) => {
+      await coverage.handBack(workspaceId, absenceId);
+    },
+  });
   return {
     config,
     clock,
@@ -195,6 +203,7 @@ export function createDependencies({
       clientImports.importJob,
       ...absences.jobDefinitions,
       mailRoute,
+      absenceReturned,
       ...mail.jobDefinitions,
       ...coverage.jobDefinitions,
     ],

@@ -19,6 +19,7 @@ import type { Principal } from '../workspaces/auth.usecases';
 import { hasRole } from '../workspaces/workspaces.models';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { absenceErrors } from './absences.errors';
+import { absenceReturnedJob } from './absences.jobs';
 import { translateAbsenceMail } from './absences.mails';
 import {
   type AbsenceField,
@@ -140,6 +141,15 @@ export function awayWindowsFrom(rows: AbsenceRow[], exceptId?: string): AwayWind
 export function createAbsencesUseCases(deps: Deps) {
   const { db, clock, auditLog, notifier, absencesRepository: repo, workspacesRepository, handoverGate } = deps;
 
+  const queueReturned = (tx: Db, absence: AbsenceRow) =>
+    enqueueJob(
+      tx,
+      clock,
+      absenceReturnedJob,
+      { workspaceId: absence.workspaceId, absenceId: absence.id },
+      { uniqueKey: `absence.returned:${absence.id}` },
+    );
+
   const audit = (tx: Db, actorId: string | null, absence: AbsenceRow, action: string, data: Record<string, unknown> = {}) =>
     auditLog.append(tx, { workspaceId: absence.workspaceId, actorId, action, subjectType: 'absence', subjectId: absence.id, data });
 
@@ -199,7 +209,9 @@ export function createAbsencesUseCases(deps: Deps) {
       await db.transaction(async (tx) => {
         const now = clock.now();
         const row = await repo.transition(tx, workspaceId, absenceId, ['active'], { state: 'returned', returnedAt: now, updatedAt: now });
-        if (row) await audit(tx, null, current, 'absence.returned', { from: 'active', to: 'returned', early: false });
+        if (!row) return;
+        await audit(tx, null, current, 'absence.returned', { from: 'active', to: 'returned', early: false });
+        await queueReturned(tx, row);
       });
     },
   });
@@ -484,6 +496,7 @@ export function createAbsencesUseCases(deps: Deps) {
         to: values.state,
         ...(name === 'imBack' ? { early: true } : {}),
       });
+      if (name === 'imBack') await queueReturned(tx, moved);
       return moved;
     });
     return row;

@@ -15,6 +15,7 @@ import { createCoverageRepository } from './coverage.repository';
 import { createCoverageSettings } from './coverage-settings.usecases';
 import { createTeamReader } from './coverage-team';
 import { createEscalations } from './escalations.usecases';
+import { createHandBack } from './hand-back.usecases';
 import { createRouting } from './routing.usecases';
 import { createSlaTimers } from './sla-timers.usecases';
 
@@ -41,12 +42,14 @@ export function createCoverageDependencies(input: {
   const slaTimers = createSlaTimers({ ...shared, escalations });
   const routing = createRouting({ ...shared, coverageSettings, escalations, slaTimers });
   const contacts = createContacts({ ...shared, coverageSettings, escalations });
+  const handBack = createHandBack(shared);
   return {
     coverageRepository,
     coverageSettings,
     escalations,
     routing,
     contacts,
+    handBack,
     jobDefinitions: [slaTimers.job, contacts.followUpReminder],
   };
 }
