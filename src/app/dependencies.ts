@@ -23,6 +23,8 @@ import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
+import { createRecoveryRepository } from '../domains/recovery/recovery.repository';
+import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -100,12 +102,13 @@ export function createDependencies({
     handoverGate,
     baseUrl: config.baseUrl,
   });
+  const statusLinksRepository = createStatusLinksRepository({ db });
   const statusLinks = createStatusLinksUseCases({
     db,
     clock,
     auditLog,
     absencesRepository,
-    statusLinksRepository: createStatusLinksRepository({ db }),
+    statusLinksRepository,
     workspacesRepository,
     clientDirectory: createClientDirectory({ db }),
     actingDelegateAt: absences.actingDelegateAt,
@@ -162,11 +165,22 @@ export function createDependencies({
       await coverage.routing.route(workspaceId, messageId);
     },
   });
-  /** The owner is back: the open contacts return to her. */
+  const returnBriefing = createReturnBriefing({
+    db,
+    clock,
+    notifier,
+    absenceLookup: mail.absenceLookup,
+    coverageLookup: coverage.lookup,
+    recoveryRepository: createRecoveryRepository({ db }),
+    statusLinksRepository,
+    workspacesRepository,
+  });
+  /** The owner is back: the open contacts return to her, then her return briefing is mailed. */
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
     handler: async ({ workspaceId, absenceId }) => {
       await coverage.handBack(workspaceId, absenceId);
+      await returnBriefing.sendToOwner(workspaceId, absenceId);
     },
   });
   return {
@@ -198,6 +212,7 @@ export function createDependencies({
     statusLinks,
     mail,
     coverage,
+    returnBriefing,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,

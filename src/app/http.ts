@@ -11,6 +11,7 @@ import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
+import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
 import { createHttpServer, notFoundBody } from '../platform/http/http-server';
@@ -49,6 +50,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
   registerCoverageRoutes(app, deps.coverage);
+  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

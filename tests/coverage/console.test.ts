@@ -305,7 +305,9 @@ describe('coverage: routing client mail to the acting delegate, the console, out
     expect(after.every((contact: { assigneeRole: string; assigneeId: string }) => contact.assigneeRole === 'owner')).toBe(true);
     const detail = (await f.sessions.owner.request('GET', `/api/coverage/contacts/${handled.id}`)).json();
     expect(detail.activities.map((activity: { kind: string }) => activity.kind)).toEqual(expect.arrayContaining(['message', 'reassigned']));
-    const handBack = detail.activities.find((activity: { kind: string }) => activity.kind === 'reassigned' && activity.data.handBack);
+    const handBack = detail.activities.find(
+      (activity: { kind: string; data: { handBack?: boolean } }) => activity.kind === 'reassigned' && activity.data.handBack,
+    );
     expect(handBack.data).toMatchObject({ from: f.people.backup.id, fromRole: 'backup', to: f.people.owner.id });
     const [event] = await t.db
       .select()

@@ -11,6 +11,7 @@ import type { Notifier } from '../notifications/notifications.usecases';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { createContacts } from './contacts.usecases';
+import { createCoverageLookup } from './coverage.lookup';
 import { createCoverageRepository } from './coverage.repository';
 import { createCoverageSettings } from './coverage-settings.usecases';
 import { createTeamReader } from './coverage-team';
@@ -50,6 +51,7 @@ export function createCoverageDependencies(input: {
     routing,
     contacts,
     handBack,
+    lookup: createCoverageLookup({ coverageRepository }),
     jobDefinitions: [slaTimers.job, contacts.followUpReminder],
   };
 }

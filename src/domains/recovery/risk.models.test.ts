@@ -54,7 +54,7 @@ describe('ranking', () => {
   const client = (name: string, tier: 'key' | 'standard', contacts: number, score: number) => ({
     name,
     tier,
-    contacts,
+    counts: { contacts },
     risk: { score, reasons: [] },
   });
   it('puts the highest score first, then key accounts, then who wrote most, then by name', () => {

@@ -62,7 +62,7 @@ export function riskScore(facts: ClientAbsenceFacts): RiskScore {
 }
 
 /** Highest score first; ties go to key accounts, then to the client who wrote most, then by name. */
-export function rankClients<T extends { name: string; tier: ClientTier; contacts: number; risk: RiskScore }>(
+export function rankClients<T extends { name: string; tier: ClientTier; counts: { contacts: number }; risk: RiskScore }>(
   clients: T[],
 ): (T & { rank: number })[] {
   return [...clients]
@@ -70,7 +70,7 @@ export function rankClients<T extends { name: string; tier: ClientTier; contacts
       (a, b) =>
         b.risk.score - a.risk.score ||
         Number(b.tier === 'key') - Number(a.tier === 'key') ||
-        b.contacts - a.contacts ||
+        b.counts.contacts - a.counts.contacts ||
         a.name.localeCompare(b.name),
     )
     .map((client, index) => ({ ...client, rank: index + 1 }));
