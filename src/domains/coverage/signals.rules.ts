@@ -1,0 +1,432 @@
+// Baton's own phrase rules: what a general sentiment lexicon cannot see in a client's email — intent to leave,
+// legal threats, chasing, sarcasm, the idioms of complaint — in English and Italian. Each rule is a regular
+// expression over the authored text (case-insensitive, whole words); its match is the evidence shown to people.
+import type { SignalId } from './signals.models';
+
+export type PhraseRule = {
+  id: SignalId;
+  weight: number;
+  pattern: RegExp;
+  /** Skipped when a negation ("not", "non", "nessun"…) stands just before it: "we do not want to cancel". */
+  negatable: boolean;
+};
+
+type RuleSpec = [id: SignalId, weight: number, source: string, negatable?: boolean];
+
+/** Whole words in any script: `\b` in JavaScript only knows ASCII, and Italian has "è", "perché", "più". */
+function compile([id, weight, source, negatable = true]: RuleSpec): PhraseRule {
+  return { id, weight, negatable, pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu') };
+}
+
+const W = String.raw`[\p{L}\p{N}']+`; // one word, in a pattern
+
+const english: RuleSpec[] = [
+  // Leaving: cancelling, terminating, not renewing, moving the account.
+  [
+    'cancellation',
+    0.75,
+    String.raw`cancel(?:l?ing|l?ed)?\s+(?:our|the|my|this|your)\s+(?:${W}\s+)?(?:contract|subscription|account|agreement|retainer|service|services|plan|membership|engagement)`,
+  ],
+  [
+    'cancellation',
+    0.75,
+    String.raw`terminat(?:e|es|ing|ed|ion)\s+(?:of\s+)?(?:our|the|this|my|your)\s+(?:${W}\s+)?(?:contract|agreement|subscription|partnership|relationship|collaboration|engagement|retainer|services?)`,
+  ],
+  [
+    'cancellation',
+    0.75,
+    String.raw`(?:notice|letter)\s+of\s+(?:termination|cancellation|withdrawal)|(?:give|given|giving|serve|served)\s+(?:you\s+)?(?:formal\s+|our\s+)?notice`,
+  ],
+  [
+    'cancellation',
+    0.75,
+    String.raw`(?:will not|won't|not|no longer|decided not to)\s+(?:be\s+)?renew(?:ing)?\s+(?:our|the|this|your)`,
+    false,
+  ],
+  [
+    'cancellation',
+    0.7,
+    String.raw`(?:end|ending|close|closing|discontinue|discontinuing)\s+(?:our|the|this|my)\s+(?:${W}\s+)?(?:contract|agreement|collaboration|partnership|relationship|account|subscription)`,
+  ],
+  [
+    'cancellation',
+    0.7,
+    String.raw`wind(?:ing)?\s+(?:things|it|this|everything)\s+down|withdraw(?:ing)?\s+from\s+(?:the|our|this)\s+(?:contract|agreement)`,
+  ],
+  [
+    'cancellation',
+    0.6,
+    String.raw`(?:move|moving|take|taking|transfer|transferring)\s+(?:our|the)\s+(?:account|business)\s+(?:to|elsewhere)`,
+  ],
+  [
+    'cancellation',
+    0.6,
+    String.raw`(?:stop|stopping|end|ending)\s+working\s+(?:together|with\s+you)|(?:partnership|collaboration|relationship)\s+(?:is|isn't|is not)\s+(?:not\s+)?working`,
+    false,
+  ],
+  // Legal threats.
+  [
+    'legal_threat',
+    0.75,
+    String.raw`legal\s+(?:action|actions|steps|proceedings|measures|remedies|route)|lawsuit|(?:sue|suing)\s+(?:you|your)|take\s+(?:you|this|it)\s+to\s+court|small\s+claims|breach\s+of\s+contract`,
+  ],
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:our|my)\s+(?:lawyers?|attorneys?|counsel|solicitors?|legal\s+(?:team|department|counsel|advisers?|advisors?))\s+(?:will\s+(?:be\s+)?(?:in\s+touch|contact|contacting|write|writing|follow|handle|take)|(?:is|are)\s+(?:now\s+)?(?:involved|in\s+copy|copied|aware|looking\s+into)|(?:has|have)\s+been\s+(?:informed|instructed|involved|copied))`,
+  ],
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:escalat|refer|pass|hand|forward)\w*\s+(?:this|it|the\s+matter|the\s+case|everything)?\s*(?:on\s+)?to\s+(?:our|the|my)\s+(?:legal|lawyers?|attorneys?|solicitors?|counsel)`,
+  ],
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:involve|involving|instruct|instructing)\s+(?:our|a|my)\s+(?:lawyers?|attorneys?|solicitors?|legal\s+(?:team|department|counsel))`,
+  ],
+  [
+    'legal_threat',
+    0.5,
+    String.raw`ombudsman|regulator|trading\s+standards|data\s+protection\s+authority|(?:report|reporting)\s+(?:you|this)\s+to`,
+  ],
+  // Another provider.
+  [
+    'competitor',
+    0.5,
+    String.raw`(?:another|a\s+different|other|different)\s+(?:agency|agencies|provider|providers|supplier|suppliers|vendor|vendors|firm|firms|consultancy|consultancies|consultant|consultants|partner|partners|contractor|contractors|studio)`,
+  ],
+  [
+    'competitor',
+    0.5,
+    String.raw`(?:work|working|go|going|move|moving|switch|switching)\s+(?:with|to)\s+(?:someone|somebody)\s+else|(?:look|looking|go|going|take|taking|shop|shopping)\s+(?:our\s+business\s+)?elsewhere`,
+  ],
+  [
+    'competitor',
+    0.45,
+    String.raw`(?:better|cheaper|lower)\s+(?:price|prices|offer|quote|deal|proposal)|(?:review|reviewing|consider|considering|explore|exploring|weigh|weighing)\s+(?:our|other|the)\s+(?:options|alternatives)`,
+  ],
+  [
+    'competitor',
+    0.45,
+    String.raw`(?:switch|switching|change|changing)\s+(?:provider|providers|supplier|suppliers|agency|agencies|vendor|vendors)`,
+  ],
+  // Chasing an answer.
+  [
+    'repeated_follow_up',
+    0.45,
+    String.raw`(?:second|third|fourth|fifth|sixth|umpteenth|nth|\d+(?:st|nd|rd|th))\s+(?:time|reminder|request|email|e-mail|message|follow[- ]?up|attempt|call)`,
+  ],
+  ['repeated_follow_up', 0.5, String.raw`(?:for|is)\s+the\s+(?:second|third|fourth|fifth|umpteenth)\s+time`],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`(?:written|wrote|asked|emailed|called|sent|chased|reached\s+out|contacted\s+you|requested)\b[^.!?\n]{0,40}?(?:twice|three\s+times|four\s+times|several\s+times|multiple\s+times|many\s+times|repeatedly|a\s+number\s+of\s+times|\w+\s+times)`,
+  ],
+  [
+    'repeated_follow_up',
+    0.4,
+    String.raw`(?:as|like)\s+(?:i|we)\s+(?:already\s+|previously\s+|have\s+)?(?:said|mentioned|wrote|written|explained|stated|pointed\s+out|told\s+you)|as\s+(?:previously|already)\s+(?:mentioned|stated|requested|explained)`,
+  ],
+  [
+    'repeated_follow_up',
+    0.45,
+    String.raw`per\s+(?:my|our)\s+(?:previous|last|earlier)\s+(?:e-?mail|message|request|note)|(?:my|our)\s+(?:last|previous)\s+(?:two|three|four|few|several|\d+)\s+(?:e-?mails|messages|requests|calls)`,
+  ],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`still\s+(?:waiting|no\s+(?:answer|reply|response|news|word|update|feedback)|not\s+(?:received|heard)|have(?:n't|\s+not)\s+(?:received|heard|had|got))|(?:been|kept)\s+waiting`,
+    false,
+  ],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`(?:no\s+one|nobody|noone)\s+(?:[\p{L}']+\s+){0,3}?(?:has\s+|have\s+|ever\s+)?(?:answered|replied|responded|got\s+back|gets\s+back|called|returned|bothered|told|picked\s+up|answers|replies|responds|showed\s+up)`,
+    false,
+  ],
+  [
+    'repeated_follow_up',
+    0.45,
+    String.raw`(?:chasing|chase)\s+(?:this|you|it|again|up)|(?:another|a\s+further|final|last)\s+reminder|writing\s+(?:again|once\s+more)`,
+  ],
+  ['repeated_follow_up', 0.45, String.raw`(?:remind\w*|ask\w*|tell\w*)\s+(?:you\s+)?(?:again|once\s+more|one\s+more\s+time)`],
+  // Time pressure (not anger by itself).
+  [
+    'urgency',
+    0.1,
+    String.raw`urgent|urgently|asap|as\s+soon\s+as\s+(?:possible|you\s+can)|immediately|right\s+away|right\s+now|time[- ]sensitive|top\s+priority|(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|cob|close\s+of\s+business|tonight|noon|this\s+(?:afternoon|evening|morning)|today|tomorrow(?:\s+morning)?)|blocking|(?:reply|respond|call|answer|fix|sort|resolve|need|expect)\w*(?:\s+${W}){0,3}\s+today|today\s+(?:please|if\s+possible)`,
+  ],
+  // Complaint: outrage.
+  [
+    'complaint',
+    0.6,
+    String.raw`unacceptable|not\s+acceptable|disgrace(?:ful)?|appalling|outrageous|ridiculous|absurd|shocking|scandalous|furious|livid|fuming|infuriat\w+|incompeten\w+|unprofessional|pathetic|useless|terrible|horrible|awful|dreadful|atrocious|inexcusable|untenable|unbelievable`,
+  ],
+  [
+    'complaint',
+    0.6,
+    String.raw`fed\s+up|sick\s+(?:and\s+tired\s+)?of|tired\s+of|had\s+enough|enough\s+is\s+enough|(?:lost|losing|run\s+out\s+of|running\s+out\s+of|out\s+of)\s+(?:my\s+|our\s+|all\s+)?patience|last\s+time\s+i(?:'m|\s+am)\s+asking|not\s+good\s+enough|(?:this\s+is\s+)?not\s+what\s+we\s+(?:agreed|asked\s+for|paid\s+for)|(?:have|'ve\s+got)\s+no\s+words|out\s+of\s+words|thanks\s+for\s+nothing|how\s+hard\s+can\s+it\s+be|how\s+many\s+(?:more\s+)?times|(?:don't|do\s+not)\s+know\s+how\s+else\s+to\s+(?:say|put|explain)|what\s+(?:exactly\s+)?(?:are|have)\s+we\s+(?:been\s+)?paying\s+(?:you\s+)?for|is\s+(?:there\s+)?anyone\s+(?:there|reading|listening)`,
+    false,
+  ],
+  // Complaint: the writer says they are upset.
+  [
+    'complaint',
+    0.5,
+    String.raw`disappoint(?:ed|ing|ment)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoy(?:ed|ing)|upset|angry|misled|misleading|let\s+(?:us|me)\s+down|embarrass(?:ed|ing)|complain(?:t|ts|ing)?|hard\s+to\s+believe|(?:expected|expect)\s+(?:better|more)`,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`not\s+(?:happy|satisfied|impressed|pleased)|very\s+poor|poor\s+(?:service|quality|communication|work|job)|(?:don't|do\s+not)\s+appreciate|(?:don't|do\s+not)\s+(?:know|understand|see)\s+why\s+we(?:'re|\s+are)\s+still|seriously\s*\?`,
+    false,
+  ],
+  // Complaint: money and damage.
+  [
+    'complaint',
+    0.55,
+    String.raw`withhold\w*(?:\s+(?:the\s+|our\s+)?payment)?|(?:won't|will\s+not|refuse\s+to|not\s+going\s+to)\s+pay|not\s+paying`,
+    false,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`disput(?:e|es|ing)\s+(?:the\s+|your\s+|this\s+)?(?:invoice|charge|bill|amount)|(?:formally|officially)\s+disput\w+|(?:want|demand|expect|request|ask\s+for|require)\w*\s+(?:a\s+)?(?:full\s+|immediate\s+)?refund|costing\s+us|(?:lose|losing|lost)\s+(?:real\s+)?(?:money|sales|customers|clients|leads|orders|revenue|business)|charged\s+twice|double[- ]charged`,
+  ],
+  // Complaint: reproach and demands that want another cue to mean anger.
+  [
+    'complaint',
+    0.4,
+    String.raw`refund|awkward\s+position|stop\s+(?:promising|sending|ignoring)|ignoring\s+(?:the\s+question|us|me|my)|every\s+(?:single\s+)?deadline|(?:your\s+team|you)\s+promised|(?:speak|talk|call|escalate)\w*\s+(?:to\s+|with\s+)?(?:your|a|the)\s+(?:manager|supervisor|boss|director|superior)|or\s+(?:her|his|your)\s+manager`,
+    false,
+  ],
+  [
+    'complaint',
+    0.3,
+    String.raw`(?:i\s+would|i'd|we\s+would|we'd|i|we)\s+(?:like\s+to\s+|want\s+to\s+)?(?:understand|know)\s+why|(?:can|could)\s+(?:someone|anyone|you)\s+(?:please\s+)?explain\s+(?:why|how)`,
+  ],
+  // Praise that opens onto a failure: sarcasm.
+  [
+    'sarcasm',
+    0.5,
+    String.raw`(?<=(?:^|[.!?\n])\s*)(?:(?:oh|ah|wow|well)[,!]?\s+)?(?:great|wonderful|fantastic|brilliant|perfect|lovely|nice|excellent|amazing|awesome|super|bravo|well\s+done|love\s+(?:that|it)|thanks\s+a\s+lot)\b[^.!?\n]{0,12}[,.!]?[\s\S]{0,100}?\b(?:down|broken|offline|crash\w*|wrong|errors?|missing|late|(?<!thanks\s|thank\syou\s)again|still\s+(?:broken|down|wrong|not|no|missing|waiting|showing|offline)|another\s+(?:invoice|delay|bug|error|outage|mistake|problem|issue)|never|nobody|no\s+one|not\s+working|failed|lost)`,
+    false,
+  ],
+  ['sarcasm', 0.5, String.raw`(?:thanks|thank\s+you)\b[^.!?\n]{0,40},\s*i\s+(?:guess|suppose)`, false],
+  // The same failure coming back.
+  [
+    'recurring_problem',
+    0.3,
+    String.raw`(?:down|broken|wrong|offline|late|failing|crashed|missing)\s+again|again\?+|yet\s+again|once\s+again|(?:every|each)\s+(?:single\s+)?time|(?:becoming|is)\s+a\s+pattern|(?:second|third|fourth|fifth)\s+time\s+(?:this|in\s+a|in\s+two)\s+(?:week|month|year|row)|(?:months?|weeks?|times)\s+in\s+a\s+row|still\s+(?:broken|down|wrong|offline|missing|not\s+(?:working|fixed|live|done|resolved))`,
+    false,
+  ],
+];
+
+/** An Italian word, or an elided article or preposition glued to the next one ("l'abbonamento", "dell'anno"). */
+const IW = String.raw`(?:[\p{L}\p{N}]+\s+|\p{L}{1,5}'\s*)`;
+
+const italian: RuleSpec[] = [
+  // Andarsene: disdetta, recesso, mancato rinnovo, cambio di fornitore.
+  ['cancellation', 0.75, String.raw`disdett[ae]|recesso|recedere|recediamo|receder\w+`],
+  [
+    'cancellation',
+    0.75,
+    String.raw`disdir\w*\s+${IW}{0,2}(?:contratto|abbonamento|servizio|rapporto|accordo|incarico|mandato|collaborazione)|(?:risolvere|risoluzione|rescindere|rescissione|interrompere|interruzione|chiudere|chiusura|cessare|cessazione)\s+${IW}{0,2}(?:contratto|abbonamento|rapporto|accordo|incarico|collaborazione)`,
+  ],
+  [
+    'cancellation',
+    0.75,
+    String.raw`(?:non|più)\s+${IW}{0,2}rinnov\w+\s+(?:il\s+|l'\s*|lo\s+|la\s+|i\s+|gli\s+)?(?:contratto|abbonamento|accordo|incarico|servizio)`,
+    false,
+  ],
+  ['cancellation', 0.6, String.raw`(?:collaborazione|rapporto)\s+(?:non\s+)?funzion\w+\s+più|non\s+funziona\s+più\s+per\s+noi`, false],
+  [
+    'cancellation',
+    0.6,
+    String.raw`(?:passare|passeremo|passiamo|spostare|sposteremo|spostiamo)\s+(?:a|ad|ad\s+un|a\s+un|a\s+un')\s*(?:altr[oa]|nuov[oa])\s+(?:fornitore|agenzia|studio|società|consulente|partner)`,
+  ],
+  // Minacce legali.
+  [
+    'legal_threat',
+    0.75,
+    String.raw`vie\s+legali|azion[ei]\s+legal[ei]|tribunale|denuncia|diffid\w+|messa\s+in\s+mora|decreto\s+ingiuntivo|risarcimento|danni\s+subiti|inadempien\w+`,
+  ],
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:nostro|mio)\s+(?:avvocato|legale|studio\s+legale)\s+(?:vi\s+|la\s+|ti\s+|ci\s+)?(?:contatterà|scriverà|sentirà|farà|procederà|valuterà|ha\s+(?:già\s+)?(?:esaminato|ricevuto|preparato|inviato|valutato)|è\s+(?:già\s+)?(?:stato\s+)?(?:informato|coinvolto|incaricato|in\s+copia)|sta\s+(?:valutando|esaminando|preparando))`,
+  ],
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:passare|passeremo|girare|gireremo|coinvolgere|coinvolgeremo|affidare|affideremo)\s+${IW}{0,2}(?:al|ai|all')\s*(?:nostro\s+)?(?:ufficio\s+legale|legale|legali|avvocato|avvocati)`,
+  ],
+  ['legal_threat', 0.5, String.raw`garante\s+(?:della\s+)?privacy|associazion\w+\s+(?:di\s+)?consumatori|segnalazione\s+(?:al|all')`],
+  // Un altro fornitore.
+  [
+    'competitor',
+    0.5,
+    String.raw`(?:altr[oaie]|un\s+altr[oa]|un'altra|divers[oaie])\s+(?:fornitor[ei]|agenzi[ae]|studi[o]?|societ[àa]|consulent[ei]|partner|professionist[ai])`,
+  ],
+  [
+    'competitor',
+    0.5,
+    String.raw`(?:rivolger\w*|rivolgerò|rivolgeremo|rivolgiamo|guardarci|cercare|cercheremo|andare|andremo)\s+altrove|cambiare\s+(?:fornitore|agenzia|studio|consulente)`,
+  ],
+  [
+    'competitor',
+    0.45,
+    String.raw`(?:preventiv[oi]|offert[ae]|prezz[oi])\s+${IW}{0,2}(?:più\s+)?(?:convenient[ei]|vantaggios[oi]|bass[oi])|(?:valut\w+|considerare|consideriamo)\s+${IW}{0,2}(?:altre\s+(?:soluzioni|opzioni|offerte|proposte)|alternative)`,
+  ],
+  // Solleciti.
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`(?:per|è|e')\s+(?:la\s+|l'\s*)?(?:seconda|terza|quarta|quinta|sesta|ennesima)\s+volta|(?:seconda|terza|quarta|quinta|ennesima)\s+volta\s+che|(?:secondo|terzo|quarto|ennesimo|ulteriore|ultimo)\s+sollecito`,
+  ],
+  ['repeated_follow_up', 0.4, String.raw`sollecit\w+`],
+  // "Non ho ancora ricevuto" is often a plain status; it counts only beside another cue.
+  ['repeated_follow_up', 0.3, String.raw`(?:non|nessuno)\s+${IW}{0,2}ancora\s+(?:ricevut|rispost|avut|sentit|arrivat|fatt)\w*`, false],
+  [
+    'repeated_follow_up',
+    0.45,
+    String.raw`(?:ricordar\w*|ricordo|chieder\w*|chiedo|dirvelo|ripeter\w*|ripeto)\W+(?:di\s+nuovo|ancora\s+una\s+volta|nuovamente)`,
+  ],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`ancora\s+(?:nessuna|nessun|niente|nulla)|ancora\s+non\s+${IW}{0,2}(?:ricevut|rispost|avut|sentit|arrivat|fatt)\w*|sempre\s+in\s+attesa|ancora\s+in\s+attesa|attendiamo\s+ancora|(?:giorni|settimane)\s+che\s+aspett\w+`,
+    false,
+  ],
+  [
+    'repeated_follow_up',
+    0.4,
+    String.raw`come\s+(?:già|gia')\s+(?:scritto|detto|segnalato|comunicato|indicato|spiegato|richiesto|chiesto)|come\s+da\s+(?:mia|nostra)\s+(?:precedente|ultima)\s+(?:mail|e-?mail|comunicazione|richiesta)|(?:nelle|le)\s+(?:mie\s+)?(?:due|tre|quattro|ultime|precedenti)\s+(?:mail|e-?mail|comunicazioni)\s+precedenti`,
+  ],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`nessuno\s+(?:mi\s+|ci\s+|vi\s+)?(?:ha\s+|abbia\s+)?(?:risposto|risponde|richiama|richiamato|avvisat\w*|detto|spiegato|informat\w*|fatto\s+sapere|presentato|si\s+(?:è|e')\s+(?:fatto|presentato|preso))|(?:senza|nessuna)\s+(?:alcuna\s+)?(?:risposta|riscontro)`,
+    false,
+  ],
+  [
+    'repeated_follow_up',
+    0.5,
+    String.raw`(?:ho|abbiamo)\s+(?:già\s+)?(?:scritto|chiesto|cercato|chiamato|sollecitato|mandato)\b[^.!?\n]{0,30}?(?:più\s+volte|due\s+volte|tre\s+volte|varie\s+volte|diverse\s+volte|ripetutamente|\w+\s+volte)|l'(?:ho|abbiamo)\s+(?:già\s+)?(?:chiesto|detto|scritto)\s+(?:\w+\s+)?(?:due|tre|quattro|più|varie|diverse|mille)\s+volte`,
+    false,
+  ],
+  // Urgenza (non è rabbia da sola).
+  [
+    'urgency',
+    0.1,
+    String.raw`urgente|urgenti|urgenza|urgentemente|al\s+più\s+presto|quanto\s+prima|(?:il\s+)?prima\s+possibile|immediatamente|subito|entro\s+(?:oggi|stasera|stamattina|domani|domattina|fine\s+giornata|la\s+giornata|mezzogiorno|le\s+(?:ore\s+)?\d+)|oggi\s+stesso|in\s+giornata|tempestivamente|bloccant[ei]|bloccat[oi]`,
+  ],
+  // Lamentele: indignazione.
+  [
+    'complaint',
+    0.6,
+    String.raw`inaccettabil\w*|non\s+(?:è\s+)?accettabile|vergogn\w+|scandalos\w+|ridicol\w+|assurd\w+|pessim\w+|indecente|indegn\w+|furios\w+|arrabbiat\w+|infuriat\w+|inammissibile|incompeten\w+|poco\s+professional\w+|non\s+professional\w+|insostenibile|intollerabile`,
+  ],
+  [
+    'complaint',
+    0.6,
+    String.raw`(?:sono|siamo)\s+stuf\w+|(?:sono|siamo)\s+stanch\w+\s+di|pazienza\s+(?:è\s+)?finita|(?:perdendo|perso)\s+la\s+pazienza|ho\s+avuto\s+pazienza|non\s+ho\s+parole|non\s+ci\s+sono\s+parole|pres[oi]\s+in\s+giro|prendendo\s+in\s+giro|così\s+non\s+(?:va|si\s+può)|grazie\s+(?:di|per)\s+niente|cosa\s+stiamo\s+pagando|possibile\s+che|c'è\s+qualcuno|ultima\s+volta\s+che\s+(?:lo\s+)?chiedo|non\s+è\s+quello\s+che\s+avevamo\s+concordato|quante\s+volte|non\s+so\s+più\s+come\s+(?:dirvelo|dirlo|spiegarvelo)`,
+    false,
+  ],
+  // Lamentele: chi scrive dice di essere scontento.
+  [
+    'complaint',
+    0.5,
+    String.raw`delus[oaie]|delusione|deludent\w+|insoddisfatt\w+|scontent\w+|amareggiat\w+|frustrat\w+|frustrant\w+|seccat\w+|infastidit\w+|irritat\w+|sconcertat\w+|imbarazz\w+|lamentar\w*|lamento|lamentel\w+|reclam\w+`,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`non\s+(?:sono\s+|siamo\s+)?(?:content[oi]|soddisfatt\w+)|(?:mi|ci)\s+aspettav\w+\s+(?:di\s+più|di\s+meglio|meglio|altro)|(?:non\s+)?(?:accetto|accettiamo)\s+che|(?:faccio|facciamo)\s+fatica\s+a\s+credere|stento\s+a\s+credere|(?:sono|siamo)\s+rimast[oaie]\s+(?:\p{L}+\s+)?male|(?:non\s+so|non\s+capisco)\s+(?:più\s+)?perché\s+(?:continuiamo|stiamo\s+ancora|lavoriamo\s+ancora)|(?:ma\s+)?sul\s+serio\s*\?`,
+    false,
+  ],
+  // Lamentele: soldi e danni.
+  [
+    'complaint',
+    0.55,
+    String.raw`non\s+(?:la\s+|le\s+|lo\s+)?(?:pagheremo|paghiamo|pagherò|pago)|sospend\w+\s+(?:il\s+|i\s+)?pagament\w+`,
+    false,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`contestiam\w+|contestazion\w+|(?:chiediamo|chiedo|pretendiamo|esigiamo|vogliamo|voglio)\s+(?:il\s+|un\s+)?rimborso|sta\s+costando|(?:perdiamo|perdendo|abbiamo\s+perso)\s+(?:\p{L}+\s+)?(?:soldi|clienti|ordini|vendite|contatti|fatturato)|addebitat\w+\s+due\s+volte`,
+  ],
+  // Lamentele: rimproveri e richieste che vogliono un altro indizio.
+  [
+    'complaint',
+    0.4,
+    String.raw`rimbors\w+|disservizi\w*|in\s+(?:grossa\s+|forte\s+)?difficoltà|smettetela|smettere\s+di\s+promettere|fa(?:r|re)\s+finta\s+di\s+niente|ogni\s+scadenza|avevate\s+promesso|aveva\s+promesso|(?:mi|ci)\s+avete\s+promesso|poco\s+seri[oa]|poca\s+serietà|(?:parlare|parlarne)\s+con\s+(?:un|il|il\s+vostro|la\s+vostra)\s+(?:responsabile|direttore|superiore|titolare)|oppure\s+(?:il\s+suo|la\s+sua|il\s+vostro)\s+(?:responsabile|superiore)`,
+    false,
+  ],
+  [
+    'complaint',
+    0.3,
+    String.raw`vorrei\s+capire\s+(?:per\s+quale\s+motivo|perché|come\s+mai)|(?:mi|ci)\s+spiegate\s+(?:il\s+motivo|perché|come\s+mai)|qualcuno\s+mi\s+(?:spiega|sa\s+dire)`,
+  ],
+  // Lodi che introducono un disastro: sarcasmo.
+  [
+    'sarcasm',
+    0.5,
+    String.raw`(?<=(?:^|[.!?\n])\s*)(?:(?:ah|oh|beh|wow)[,!]?\s+)?(?:complimenti|bravi|bravissimi|ottimo\s+lavoro|bel\s+lavoro|perfetto|benissimo|fantastico|splendido|bello\s+vedere|che\s+bello|grazie\s+tante|bellissimo)\b[^.!?\n]{0,12}[,.!]?[\s\S]{0,100}?(?:offline|giù|rott[oaie]|sbagliat\w+|errore|errori|manca\w*|ritardo|di\s+nuovo|ancora\s+(?:rott\w+|sbagliat\w+|offline|giù|ferm\w+|in\s+ritardo|non)|un'altra|un\s+altro|mai|nessuno|non\s+funziona|caduto|pers[oi])(?![\p{L}])`,
+    false,
+  ],
+  ['sarcasm', 0.5, String.raw`grazie\b[^.!?\n]{0,40},\s*(?:immagino|suppongo|credo)`, false],
+  // Lo stesso guasto che torna.
+  [
+    'recurring_problem',
+    0.3,
+    String.raw`di\s+nuovo\s+(?:offline|giù|rott\w+|sbagliat\w+|in\s+ritardo|ferm\w+)|(?:è|sono)\s+di\s+nuovo|di\s+nuovo\?+|ancora\s+una\s+volta|(?:ogni|tutte\s+le)\s+volt[ae]|(?:seconda|terza|quarta)\s+volta\s+(?:questo|questa|in\s+un|in\s+una|nello\s+stesso|nella\s+stessa)\s+(?:mese|settimana|anno)|(?:mesi|settimane)\s+consecutiv\w+|mese\s+consecutivo|ancora\s+(?:rott\w+|sbagliat\w+|offline|giù|ferm\w+)|(?:un'|un\s+)abitudine`,
+    false,
+  ],
+];
+
+export const PHRASE_RULES: Record<'en' | 'it', readonly PhraseRule[]> = {
+  en: english.map(compile),
+  it: italian.map(compile),
+};
+
+/** Negators that are pronouns: they negate what follows closely ("nothing urgent") but not a later verb. */
+export const PRONOUN_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'niente', 'nulla', 'nessuno']);
+export const PRONOUN_LINKS: ReadonlySet<string> = new Set(['di', 'da', 'of', 'too', 'so', 'that', 'really', 'particularly']);
+
+/** Words that soften what follows them ("a bit annoying", "un po' scomodo"): the rule counts half. */
+export const HEDGES: readonly string[] = ['a bit', 'a little', 'slightly', 'somewhat', 'un po', 'un pochino', 'leggermente', 'un filo'];
+
+/** Words that negate what follows them within a few words ("not a problem", "nessun problema", "niente di grave"). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'without',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "won't",
+  "can't",
+  'cannot',
+  "haven't",
+  "hasn't",
+  "wouldn't",
+  "shouldn't",
+  'non',
+  'nessun',
+  'nessuno',
+  'nessuna',
+  "nessun'",
+  'niente',
+  'nulla',
+  'mai',
+  'senza',
+  'né',
+]);
