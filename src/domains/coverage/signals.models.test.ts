@@ -40,6 +40,15 @@ describe('each signal fires with the words that fired it', () => {
     ['sarcasm', 'it', 'Complimenti, il sito è di nuovo offline.', 'Complimenti, il sito è di nuovo'],
     ['recurring_problem', 'en', 'The export is broken again.', 'broken again'],
     ['recurring_problem', 'it', 'Il report è arrivato in ritardo per il quarto mese consecutivo.', 'mese consecutivo'],
+    ['blame', 'en', 'We were promised a dedicated account manager.', 'We were promised'],
+    ['blame', 'en', 'Is it too much to ask for a reply within a week?', 'Is it too much to'],
+    ['blame', 'it', 'Ma vi rendete conto di cosa avete mandato?', 'vi rendete conto'],
+    ['ultimatum', 'en', 'Consider this my final warning.', 'final warning'],
+    ['ultimatum', 'it', "Questo è l'ultimo avviso.", 'ultimo avviso'],
+    ['escalation', 'en', "We'll be raising this with your managing director.", 'raising this with your managing director'],
+    ['escalation', 'it', 'Chiedo un incontro con la direzione entro venerdì.', 'incontro con la direzione'],
+    ['damage', 'en', 'The outage lost us three orders.', 'lost us three orders'],
+    ['damage', 'it', 'Abbiamo perso 40.000 euro di contributi.', 'Abbiamo perso 40.000 euro'],
   ])('%s (%s): %s', (id, lang, text, evidence) => {
     expect(signal(text, lang, id)?.evidence).toBe(evidence);
   });
@@ -182,6 +191,17 @@ describe('the verdict', () => {
     expect(result).toMatchObject({ angry: true, cancellationIntent: true, urgent: true });
     expect(result.signals.map((found) => found.id)).toEqual(['cancellation', 'complaint', 'urgency']);
     expect(result.score).toBe(0.91);
+  });
+
+  it('a cue that is often neutral needs a second one', () => {
+    expect(scoreMessage({ text: 'Could you process the refund for the cancelled workshop?', lang: 'en' }).angry).toBe(false);
+    expect(scoreMessage({ text: 'Do you have a better price for three licences?', lang: 'en' }).angry).toBe(false);
+    expect(scoreMessage({ text: 'Come già detto, la riunione è alle 15.', lang: 'it' }).angry).toBe(false);
+  });
+
+  it('three unanswered messages are enough to flag a plain question', () => {
+    expect(scoreMessage({ text: 'Any news on the invoice?', lang: 'en', followUps: 3 }).angry).toBe(true);
+    expect(scoreMessage({ text: 'Any news on the invoice?', lang: 'en', followUps: 1 }).angry).toBe(false);
   });
 
   it('polite urgency is urgent, not angry', () => {

@@ -31,14 +31,18 @@ export type SignalId =
   | 'urgency'
   | 'complaint'
   | 'sarcasm'
-  | 'recurring_problem';
+  | 'recurring_problem'
+  | 'blame'
+  | 'ultimatum'
+  | 'escalation'
+  | 'damage';
 /** One reason for the score: its weight (0..1) and the words of the message that fired it. */
 export type Signal = { id: SignalId; weight: number; evidence: string };
 export type SignalScore = { score: number; angry: boolean; cancellationIntent: boolean; urgent: boolean; signals: Signal[] };
 export type SignalInput = { text: string; subject?: string; lang: SignalLanguage; followUps?: number };
 
 /** At or above this score a message counts as angry or upset. */
-export const ANGRY_THRESHOLD = 0.5;
+export const ANGRY_THRESHOLD = 0.4;
 /** How many words before a phrase a negation still applies to ("not a big problem"). */
 const NEGATION_REACH = 3;
 const MAX_EVIDENCE_ITEMS = 3;
@@ -151,8 +155,8 @@ function lexiconHits(tokens: Token[], languages: readonly ('en' | 'it')[], cover
     } else if (value > 0) positive += value;
   }
   const net = negative - positive / 2;
-  if (net < 0.5) return [];
-  return [{ id: 'negative_sentiment', weight: Math.min(0.45, 0.3 * net), evidence: [...new Set(words)].join(', '), start: 0, end: 0 }];
+  if (net < 0.4) return [];
+  return [{ id: 'negative_sentiment', weight: Math.min(0.35, 0.35 * net), evidence: [...new Set(words)].join(', '), start: 0, end: 0 }];
 }
 
 /** Upper-case words people use as acronyms, and short words that still shout when written in capitals. */
@@ -192,7 +196,7 @@ function shoutingHits(text: string): Hit[] {
   if (run.length > 0) flush();
   if (shouted.length === 0) return [];
   const words = shouted.join(' ').split(' ').length;
-  return [{ id: 'shouting', weight: words >= 4 ? 0.45 : 0.35, evidence: shouted.join(' … '), start: 0, end: 0 }];
+  return [{ id: 'shouting', weight: words >= 4 ? 0.35 : 0.3, evidence: shouted.join(' … '), start: 0, end: 0 }];
 }
 
 /** "!!", "??", "?!": one exclamation mark is enthusiasm, a run of mixed ones is exasperation. */

@@ -64,7 +64,25 @@ const english: RuleSpec[] = [
     String.raw`(?:stop|stopping|end|ending)\s+working\s+(?:together|with\s+you)|(?:partnership|collaboration|relationship)\s+(?:is|isn't|is not)\s+(?:not\s+)?working`,
     false,
   ],
+  [
+    'cancellation',
+    0.7,
+    String.raw`(?:not|no\s+longer)\s+(?:to\s+)?(?:require|need|extend|continue|use|want)\w*\s+(?:your|the|our)\s+(?:services|service|engagement|contract|collaboration|support|retainer|help)|(?:bring|bringing|take|taking|move|moving)\s+(?:[\p{L}']+\s+){0,3}?in[- ]house|(?:finish|finishing|complete|completing)\s+(?:the\s+|this\s+)?project\s+(?:with\s+our|ourselves|internally|in[- ]house)`,
+    false,
+  ],
+  [
+    'cancellation',
+    0.6,
+    String.raw`we(?:'re|\s+are)\s+done|(?:stop|halt|suspend)\w*\s+(?:the|this|our)\s+project|(?:whether|if)\s+we\s+should\s+(?:keep|continue|stay|renew)|why\s+(?:we\s+should|should\s+we)\s+(?:stay|continue|keep)`,
+    false,
+  ],
   // Legal threats.
+  [
+    'legal_threat',
+    0.7,
+    String.raw`breach\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:contract|agreement|sla)|contract\s+(?:breached|in\s+breach)|consider\w*\s+(?:the\s+contract\s+|it\s+)?(?:breached|in\s+breach)`,
+    false,
+  ],
   [
     'legal_threat',
     0.75,
@@ -101,10 +119,11 @@ const english: RuleSpec[] = [
     0.5,
     String.raw`(?:work|working|go|going|move|moving|switch|switching)\s+(?:with|to)\s+(?:someone|somebody)\s+else|(?:look|looking|go|going|take|taking|shop|shopping)\s+(?:our\s+business\s+)?elsewhere`,
   ],
+  ['competitor', 0.3, String.raw`(?:better|cheaper|lower)\s+(?:price|prices|offer|quote|deal|proposal)`],
   [
     'competitor',
-    0.45,
-    String.raw`(?:better|cheaper|lower)\s+(?:price|prices|offer|quote|deal|proposal)|(?:review|reviewing|consider|considering|explore|exploring|weigh|weighing)\s+(?:our|other|the)\s+(?:options|alternatives)`,
+    0.35,
+    String.raw`(?:review|reviewing|consider|considering|explore|exploring|weigh|weighing)\s+(?:our|other|the)\s+(?:options|alternatives)`,
   ],
   [
     'competitor',
@@ -125,7 +144,7 @@ const english: RuleSpec[] = [
   ],
   [
     'repeated_follow_up',
-    0.4,
+    0.3,
     String.raw`(?:as|like)\s+(?:i|we)\s+(?:already\s+|previously\s+|have\s+)?(?:said|mentioned|wrote|written|explained|stated|pointed\s+out|told\s+you)|as\s+(?:previously|already)\s+(?:mentioned|stated|requested|explained)`,
   ],
   [
@@ -142,7 +161,7 @@ const english: RuleSpec[] = [
   [
     'repeated_follow_up',
     0.5,
-    String.raw`(?:no\s+one|nobody|noone)\s+(?:[\p{L}']+\s+){0,3}?(?:has\s+|have\s+|ever\s+)?(?:answered|replied|responded|got\s+back|gets\s+back|called|returned|bothered|told|picked\s+up|answers|replies|responds|showed\s+up)`,
+    String.raw`(?:no\s+one|nobody|noone)\s+(?:[\p{L}']+\s+){0,3}?(?:has\s+|have\s+|ever\s+)?(?:answered|replied|responded|got\s+back|gets\s+back|called|returned|bothered|told|picked\s+up|answers|replies|responds|showed\s+up|reads|read)`,
     false,
   ],
   [
@@ -197,13 +216,64 @@ const english: RuleSpec[] = [
   [
     'complaint',
     0.4,
-    String.raw`refund|awkward\s+position|stop\s+(?:promising|sending|ignoring)|ignoring\s+(?:the\s+question|us|me|my)|every\s+(?:single\s+)?deadline|(?:your\s+team|you)\s+promised|(?:speak|talk|call|escalate)\w*\s+(?:to\s+|with\s+)?(?:your|a|the)\s+(?:manager|supervisor|boss|director|superior)|or\s+(?:her|his|your)\s+manager`,
+    String.raw`awkward\s+position|stop\s+(?:promising|sending|ignoring)|ignoring\s+(?:the\s+question|us|me|my)|every\s+(?:single\s+)?deadline`,
+    false,
+  ],
+  ['complaint', 0.3, String.raw`(?:i\s+would|i'd|we\s+would|we'd|i|we)\s+(?:like\s+to\s+|want\s+to\s+)?(?:understand|know)\s+why|refund`],
+  [
+    'complaint',
+    0.5,
+    String.raw`shock(?:ed|ing)|speechless|dissatisf\w+|appalled|baffled|sloppy|careless|unreliable|amateur(?:ish)?|unprepared|(?:really|very|extremely|so|incredibly|pretty)\s+(?:poor|bad|disappointing|sloppy|careless)|(?:well\s+|far\s+)?below\s+(?:what\s+we|our|the|any)\s+(?:expect|standard)\w*`,
+  ],
+  ['complaint', 0.3, String.raw`(?:i'll|i\s+will|let\s+me)\s+be\s+(?:blunt|frank|honest)|to\s+be\s+(?:blunt|frank)`, false],
+  ['blame', 0.3, String.raw`(?:asked|sent|made)\s+(?:you\s+)?a\s+(?:very\s+)?simple\s+(?:question|request)`, false],
+  // Blame: accusatory questions and broken promises.
+  [
+    'blame',
+    0.4,
+    String.raw`why\s+(?:am\s+i|do\s+i|did(?:n't)?\s+(?:you|nobody|no\s+one)|have(?:n't)?\s+(?:you|i)|has(?:n't)?\s+(?:anyone|nobody|no\s+one)|was(?:n't)?\s+i|were(?:n't)?\s+we|is\s+(?:nobody|no\s+one)|on\s+earth)\b[^?\n]{0,120}\?|who\s+(?:approved|authori[sz]ed|decided|allowed|agreed\s+to|told\s+you\s+to)|which\s+one\s+is\s+(?:it|true|right|correct)\s*\?|(?:can|could)\s+(?:someone|anyone|you)\s+(?:please\s+)?explain\s+(?:to\s+(?:me|us)\s+)?(?:why|how)|how\s+(?:is\s+it\s+possible|can\s+(?:it|this)\s+be|could\s+this\s+happen)`,
     false,
   ],
   [
-    'complaint',
+    'blame',
+    0.45,
+    String.raw`is\s+it\s+(?:too\s+much|really\s+(?:so|that)\s+hard|so\s+hard|that\s+hard)\s+to|(?:i|we)\s+should(?:n't|\s+not)\s+have\s+to|(?:don't|do\s+not)\s+(?:have\s+time|want)\s+to\s+keep\s+(?:explaining|asking|chasing|repeating)|(?:don't|do\s+not)\s+tell\s+me\s+(?:again\s+)?that|(?:not\s+going\s+to|won't|will\s+not)\s+(?:chase|keep\s+chasing|ask\s+again)`,
+    false,
+  ],
+  [
+    'blame',
+    0.4,
+    String.raw`(?:we\s+were|i\s+was)\s+(?:promised|assured|told|guaranteed)|(?:your\s+team|you)\s+(?:promised|assured\s+us|guaranteed)|(?:without|never)\s+(?:asking|telling|informing|consulting|warning)\s+(?:us|me)|(?:your|the)\s+(?:developer|developers|team|designer|trainer|consultant|agency|colleague|staff|people|support)\s+(?:[\p{L}']+\s+){0,2}?(?:pushed|sent|forgot|missed|broke|deleted|lost|ignored|failed|never|didn't|did\s+not)`,
+    false,
+  ],
+  // Ultimatum: a deadline with a consequence.
+  [
+    'ultimatum',
+    0.5,
+    String.raw`(?:final|last)\s+(?:warning|notice|chance)|you\s+have\s+until|(?:or|otherwise|else)\s+(?:we(?:'ll|\s+will|\s+shall)|i(?:'ll|\s+will))\s+(?:have\s+to\s+)?(?:consider|stop|cancel|terminate|look|go|move|take|escalate|involve|withhold|be\s+forced)|either\s+[^.!?\n]{3,60}?\s+or\s+(?:we|i)\s|not\s+negotiable|non-negotiable|(?:cannot|can't|must\s+not|mustn't)\s+happen\s+again|(?:leaving|leave|give|giving)\s+(?:me|us)\s+(?:little|no)\s+(?:choice|option)`,
+    false,
+  ],
+  // Escalation above the account owner.
+  [
+    'escalation',
+    0.45,
+    String.raw`(?:rais|escalat|tak|bring)\w*\s+(?:this|it|the\s+matter)\s+(?:up\s+)?(?:with|to)\s+(?:your\s+)?(?:managing\s+director|ceo|director|directors|management|board|boss|manager|senior\s+management|partners?)|(?:speak|talk|call|escalate)\w*\s+(?:to\s+|with\s+)?(?:your|a|the)\s+(?:manager|supervisor|boss|director|superior|managing\s+director|ceo)|or\s+(?:her|his|your)\s+manager`,
+    false,
+  ],
+  // Damage: what the failure cost the client.
+  [
+    'damage',
+    0.4,
+    String.raw`(?:lost|losing|lose|cost|costing|cost\s+us)\s+(?:us\s+)?(?:[\p{L}']+\s+){0,2}?(?:money|sales|customers|clients|orders|leads|revenue|business|data|history|records|deal|contract)|(?:our|the)\s+(?:shop|site|store|website|server|email|system|platform|app)\s+(?:was|has\s+been|is|were|went)\s+(?:down|offline|dead|unavailable)`,
+    false,
+  ],
+  ['damage', 0.3, String.raw`at\s+risk|in\s+jeopardy|jeopardi[sz]ed|penalt(?:y|ies)`, false],
+  // Time gone by, in a complaint.
+  [
+    'repeated_follow_up',
     0.3,
-    String.raw`(?:i\s+would|i'd|we\s+would|we'd|i|we)\s+(?:like\s+to\s+|want\s+to\s+)?(?:understand|know)\s+why|(?:can|could)\s+(?:someone|anyone|you)\s+(?:please\s+)?explain\s+(?:why|how)`,
+    String.raw`(?:it's\s+been|it\s+has\s+been|took|taken|been\s+in\s+\w+\s+since|waiting\s+for)\s+(?:(?:only|now|over|almost|nearly)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+(?:days|weeks|months)|and\s+still\s+(?:no|not|nothing|haven't|hasn't|waiting)|still\s+nothing|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`,
+    false,
   ],
   // Praise that opens onto a failure: sarcasm.
   [
@@ -213,6 +283,12 @@ const english: RuleSpec[] = [
     false,
   ],
   ['sarcasm', 0.5, String.raw`(?:thanks|thank\s+you)\b[^.!?\n]{0,40},\s*i\s+(?:guess|suppose)`, false],
+  [
+    'sarcasm',
+    0.45,
+    String.raw`["“'](?:quick|fast|rapid|prompt|speedy|on\s+track|simple|small|easy|two-day|one-day|urgent|in\s+the\s+queue)["”']|only\s+took\s+(?:[\p{L}\d]+\s+)?(?:days|weeks|months)`,
+    false,
+  ],
   // The same failure coming back.
   [
     'recurring_problem',
@@ -245,7 +321,25 @@ const italian: RuleSpec[] = [
     0.6,
     String.raw`(?:passare|passeremo|passiamo|spostare|sposteremo|spostiamo)\s+(?:a|ad|ad\s+un|a\s+un|a\s+un')\s*(?:altr[oa]|nuov[oa])\s+(?:fornitore|agenzia|studio|società|consulente|partner)`,
   ],
+  [
+    'cancellation',
+    0.7,
+    String.raw`non\s+(?:avvalerci|avvalersi|servirci|proseguire|continuare)\s+(?:più\s+)?(?:della\s+vostra|dei\s+vostri|del\s+vostro|l'incarico|il\s+rapporto|la\s+collaborazione|il\s+contratto)|(?:passerà|passeranno|passa|passiamo|passeremo|affideremo|affidiamo)\s+(?:a|ad)\s+(?:un\s+|un'\s*|una\s+)?altr[oa]`,
+    false,
+  ],
+  [
+    'cancellation',
+    0.6,
+    String.raw`chiudiamo\s+qui|finisce\s+qui|(?:fermiamo|fermeremo|sospendiamo|sospenderemo|blocchiamo)\s+(?:il|i|tutto\s+il)\s+progett\w+|(?:valga|vale)\s+(?:ancora\s+)?la\s+pena\s+(?:di\s+)?(?:continuare|proseguire|andare\s+avanti)|perché\s+dovremmo\s+(?:restare|rimanere|continuare)|(?:finiamo|finiremo|completiamo|completeremo)\s+(?:[\p{L}']+\s+){0,4}?(?:internamente|interno|da\s+soli)|(?:abbia|ha)\s+ancora\s+senso\s+(?:tenere|continuare|proseguire|rinnovare)`,
+    false,
+  ],
   // Minacce legali.
+  [
+    'legal_threat',
+    0.7,
+    String.raw`(?:mettendo\s+|metto\s+|mettiamo\s+)?in\s+copia\s+(?:il\s+)?(?:mio|nostro)\s+(?:avvocato|legale)|(?:avvocato|legale)\s+in\s+copia|nelle\s+sedi\s+(?:opportune|competenti)|vie\s+formali|inadempi\w+`,
+    false,
+  ],
   [
     'legal_threat',
     0.75,
@@ -273,10 +367,11 @@ const italian: RuleSpec[] = [
     0.5,
     String.raw`(?:rivolger\w*|rivolgerò|rivolgeremo|rivolgiamo|guardarci|cercare|cercheremo|andare|andremo)\s+altrove|cambiare\s+(?:fornitore|agenzia|studio|consulente)`,
   ],
+  ['competitor', 0.3, String.raw`(?:preventiv[oi]|offert[ae]|prezz[oi])\s+${IW}{0,2}(?:più\s+)?(?:convenient[ei]|vantaggios[oi]|bass[oi])`],
   [
     'competitor',
-    0.45,
-    String.raw`(?:preventiv[oi]|offert[ae]|prezz[oi])\s+${IW}{0,2}(?:più\s+)?(?:convenient[ei]|vantaggios[oi]|bass[oi])|(?:valut\w+|considerare|consideriamo)\s+${IW}{0,2}(?:altre\s+(?:soluzioni|opzioni|offerte|proposte)|alternative)`,
+    0.35,
+    String.raw`(?:valut\w+|considerare|consideriamo)\s+${IW}{0,2}(?:altre\s+(?:soluzioni|opzioni|offerte|proposte)|alternative)`,
   ],
   // Solleciti.
   [
@@ -284,7 +379,7 @@ const italian: RuleSpec[] = [
     0.5,
     String.raw`(?:per|è|e')\s+(?:la\s+|l'\s*)?(?:seconda|terza|quarta|quinta|sesta|ennesima)\s+volta|(?:seconda|terza|quarta|quinta|ennesima)\s+volta\s+che|(?:secondo|terzo|quarto|ennesimo|ulteriore|ultimo)\s+sollecito`,
   ],
-  ['repeated_follow_up', 0.4, String.raw`sollecit\w+`],
+  ['repeated_follow_up', 0.3, String.raw`sollecit\w+`],
   // "Non ho ancora ricevuto" is often a plain status; it counts only beside another cue.
   ['repeated_follow_up', 0.3, String.raw`(?:non|nessuno)\s+${IW}{0,2}ancora\s+(?:ricevut|rispost|avut|sentit|arrivat|fatt)\w*`, false],
   [
@@ -300,13 +395,13 @@ const italian: RuleSpec[] = [
   ],
   [
     'repeated_follow_up',
-    0.4,
+    0.3,
     String.raw`come\s+(?:già|gia')\s+(?:scritto|detto|segnalato|comunicato|indicato|spiegato|richiesto|chiesto)|come\s+da\s+(?:mia|nostra)\s+(?:precedente|ultima)\s+(?:mail|e-?mail|comunicazione|richiesta)|(?:nelle|le)\s+(?:mie\s+)?(?:due|tre|quattro|ultime|precedenti)\s+(?:mail|e-?mail|comunicazioni)\s+precedenti`,
   ],
   [
     'repeated_follow_up',
     0.5,
-    String.raw`nessuno\s+(?:mi\s+|ci\s+|vi\s+)?(?:ha\s+|abbia\s+)?(?:risposto|risponde|richiama|richiamato|avvisat\w*|detto|spiegato|informat\w*|fatto\s+sapere|presentato|si\s+(?:è|e')\s+(?:fatto|presentato|preso))|(?:senza|nessuna)\s+(?:alcuna\s+)?(?:risposta|riscontro)`,
+    String.raw`nessuno\s+(?:mi\s+|ci\s+|vi\s+|le\s+|li\s+|la\s+|lo\s+)?(?:ha\s+|abbia\s+)?(?:risposto|risponde|richiama|richiamato|legge|letto|leggono|avvisat\w*|detto|spiegato|informat\w*|fatto\s+sapere|presentato|si\s+(?:è|e')\s+(?:fatto|presentato|preso))|(?:senza|nessuna)\s+(?:alcuna\s+)?(?:risposta|riscontro)`,
     false,
   ],
   [
@@ -361,9 +456,70 @@ const italian: RuleSpec[] = [
   [
     'complaint',
     0.4,
-    String.raw`rimbors\w+|disservizi\w*|in\s+(?:grossa\s+|forte\s+)?difficoltà|smettetela|smettere\s+di\s+promettere|fa(?:r|re)\s+finta\s+di\s+niente|ogni\s+scadenza|avevate\s+promesso|aveva\s+promesso|(?:mi|ci)\s+avete\s+promesso|poco\s+seri[oa]|poca\s+serietà|(?:parlare|parlarne)\s+con\s+(?:un|il|il\s+vostro|la\s+vostra)\s+(?:responsabile|direttore|superiore|titolare)|oppure\s+(?:il\s+suo|la\s+sua|il\s+vostro)\s+(?:responsabile|superiore)`,
+    String.raw`smettetela|smettere\s+di\s+promettere|fa(?:r|re)\s+finta\s+di\s+niente|ogni\s+scadenza|avevate\s+promesso|aveva\s+promesso|(?:mi|ci)\s+avete\s+promesso|poco\s+seri[oa]|poca\s+serietà`,
     false,
   ],
+  [
+    'complaint',
+    0.5,
+    String.raw`sotto\s+le\s+aspettative|al\s+di\s+sotto\s+(?:delle|di\s+ogni)|non\s+so\s+(?:cosa|che)\s+dire|senza\s+parole|basit\w+|sconvolt\w+|allibit\w+|sfogo|(?:siamo|sono)\s+al\s+limite|figuracc\w+|(?:davvero|molto|decisamente|proprio)\s+(?:scars\w+|scadent\w+|deludent\w+)|non\s+si\s+capisce\s+più\s+niente|(?:ritengo|riteniamo|trovo|troviamo)\s+(?:[\p{L}']+\s+)?(?:inaccettabil\w+|non\s+accettabil\w+)|non\s+(?:la|lo|li|le)\s+(?:ritengo|riteniamo)\s+accettabil\w+`,
+  ],
+  ['complaint', 0.3, String.raw`te\s+lo\s+dico\s+chiaramente|(?:sarò|sono)\s+franc[oa]|lo\s+dico\s+chiaramente`, false],
+  [
+    'blame',
+    0.3,
+    String.raw`(?:ho|abbiamo)\s+(?:fatto|chiesto|posto)\s+(?:una\s+)?(?:domanda|cosa|richiesta)\s+(?:molto\s+)?(?:semplice|banale)`,
+    false,
+  ],
+  // Colpe: domande accusatorie e promesse mancate.
+  [
+    'blame',
+    0.4,
+    String.raw`come\s+(?:è|sia)\s+possibile|com'è\s+possibile|mi\s+chiedo\s+come|è\s+normale\s+che|vi\s+rendete\s+conto|fatemi\s+capire|chi\s+(?:vi\s+)?(?:ha\s+)?(?:autorizzato|deciso|approvato|permesso)|perché\s+(?:devo|dobbiamo|ho\s+dovuto|abbiamo\s+dovuto)\s+(?:scoprire|sapere|venire\s+a\s+sapere)|(?:ho|abbiamo)\s+dovuto\s+scoprire|(?:siete|sei)\s+ancora\s+in\s+attività|(?:mi|ci)\s+spiegate\s+come`,
+    false,
+  ],
+  [
+    'blame',
+    0.45,
+    String.raw`(?:è|sarebbe)\s+chiedere\s+troppo|non\s+dovrei\s+(?:essere\s+io\s+a|dover)|non\s+ho\s+(?:più\s+)?(?:tempo|voglia)\s+(?:per|di)\s+(?:rispiegare|ripetere|sollecitare|rincorrer\w+)|(?:non\s+ho\s+intenzione\s+di\s+)?(?:rincorrervi|inseguirvi)|non\s+(?:ditemi|dirmi)\s+(?:di\s+nuovo|ancora)\s+che`,
+    false,
+  ],
+  [
+    'blame',
+    0.4,
+    String.raw`(?:ci|mi)\s+(?:era|erano|è|è\s+stato|era\s+stato|erano\s+stati)\s+(?:stat[oa]\s+)?(?:promess\w+|garantit\w+|assicurat\w+)|(?:ci|mi)\s+avevate\s+(?:garantito|promesso|assicurato)|senza\s+(?:chiederci|dirci|avvisarci|consultarci|averci\s+detto)|vi\s+aveva?(?:mo)?\s+(?:chiesto|detto|pregato)\s+(?:espressamente|chiaramente|di\s+non)|(?:lo|l')\s*avete\s+fatto\s+(?:lo\s+stesso|comunque)`,
+    false,
+  ],
+  // Ultimatum.
+  [
+    'ultimatum',
+    0.5,
+    String.raw`ultimo\s+avviso|ultima\s+possibilità|ultimatum|altrimenti\s+(?:saremo|dovremo|procederemo|ci\s+rivolgeremo|considereremo|chiuderemo|sospenderemo|passeremo)|avete\s+tempo\s+fino\s+a|(?:^|[\s,;:])o\s+[^.!?\n]{3,60}?\s+o\s+(?:fermiamo|chiudiamo|ci|passiamo|sospendiamo|disdiciamo)|non\s+(?:deve|dovrà)\s+(?:più\s+)?(?:succedere|ripetersi|capitare)|su\s+questo\s+non\s+si\s+discute|non\s+è\s+negoziabile|non\s+mi\s+lasciate\s+(?:molta\s+|altra\s+)?scelta|per\s+l'ultima\s+volta`,
+    false,
+  ],
+  // Escalation sopra il referente.
+  [
+    'escalation',
+    0.45,
+    String.raw`(?:incontro|parlare|parlarne|colloquio)\s+con\s+(?:la\s+|il\s+|un\s+)?(?:direzione|vostr[oa]\s+(?:direttore|direttrice|responsabile|titolare)|responsabile|direttore|titolare|amministratore\s+delegato|superiore)|all'attenzione\s+(?:del|della|dei)\s+(?:vostr[oa]\s+)?(?:direzione|direttore|amministratore|titolare|responsabile|soci)|oppure\s+(?:il\s+suo|la\s+sua|il\s+vostro)\s+(?:responsabile|superiore)`,
+    false,
+  ],
+  // Danni subiti.
+  [
+    'damage',
+    0.4,
+    String.raw`(?:abbiamo\s+)?pers[oi]\s+(?:[\p{L}']+\s+){0,2}?(?:\d[\d.,]*\s*(?:euro|€)|contribut\w+|clienti|ordini|soldi|la\s+gara|il\s+bando|lo\s+storico|dati|vendite|contatti)|(?:sito|server|gestionale|posta|negozio|e-?commerce|app)\s+(?:[\p{L}']+\s+){0,2}?(?:ferm[oi]|giù|offline|bloccat\w+|crollat\w+|caduto)|si\s+blocca\s+(?:[\p{L}']+\s+){0,3}?(?:volte|ogni)`,
+    false,
+  ],
+  ['damage', 0.3, String.raw`a\s+rischio|sanzion\w+|penal[ei]|interessi\s+di\s+mora`, false],
+  // Tempo passato, in una lamentela.
+  [
+    'repeated_follow_up',
+    0.3,
+    String.raw`sono\s+passat[ie]\s+(?:[\p{L}\d]+\s+)?(?:giorni|settimane|mesi)|sono\s+(?:giorni|settimane|mesi)\s+che|da\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|(?:secondo|terzo|quarto|ennesimo)\s+rinvio|e\s+ancora\s+(?:niente|nulla|nessun\w*)`,
+    false,
+  ],
+  ['complaint', 0.3, String.raw`rimbors\w+|disservizi\w*|in\s+(?:grossa\s+|forte\s+)?difficoltà`],
   [
     'complaint',
     0.3,
@@ -377,6 +533,12 @@ const italian: RuleSpec[] = [
     false,
   ],
   ['sarcasm', 0.5, String.raw`grazie\b[^.!?\n]{0,40},\s*(?:immagino|suppongo|credo)`, false],
+  [
+    'sarcasm',
+    0.45,
+    String.raw`meno\s+male\s+che|ottimo\s+tempismo|tempismo\s+perfetto|["“'](?:rapid\w*|rapidissim\w*|veloc\w*|in\s+lavorazione|di\s+due\s+giorni|semplice|a\s+prova\s+di\s+[^"”'\n]{1,30})["”']`,
+    false,
+  ],
   // Lo stesso guasto che torna.
   [
     'recurring_problem',
