@@ -75,6 +75,14 @@ describe('each signal fires with the words that fired it', () => {
     expect(signal('Il nuovo sito è lento e confuso, un lavoro scadente.', 'it', 'negative_sentiment')?.evidence).toContain('scadente');
   });
 
+  it('friction: several kinds of friction words together, none alone', () => {
+    const upset = signal('Three weeks and the export is still broken. You never told us why.', 'en', 'friction');
+    expect(upset).toMatchObject({ weight: 0.5 });
+    expect(upset?.evidence).toBe('three weeks, still, broken, you never');
+    expect(signal('Is the kickoff still on for Monday? I have not seen the invite yet.', 'en', 'friction')?.weight).toBe(0.1);
+    expect(signal('Sono tre settimane che il gestionale è fermo e nessuno ci ha spiegato niente.', 'it', 'friction')?.weight).toBe(0.4);
+  });
+
   it('repeated follow-ups: the unanswered messages the caller counted', () => {
     const once = scoreMessage({ text: 'Any news on the invoice?', lang: 'en', followUps: 1 });
     const thrice = scoreMessage({ text: 'Any news on the invoice?', lang: 'en', followUps: 3 });

@@ -16,7 +16,7 @@
 // A lexicon alone misses most anger in business mail (polite fury, sarcasm, "third time I write", notice of
 // termination), so it is one signal among Baton's phrase rules (signals.rules.ts), not the verdict.
 import { polarity } from './signals.lexicon';
-import { HEDGES, NEGATORS, PHRASE_RULES, type PhraseRule, PRONOUN_LINKS, PRONOUN_NEGATORS } from './signals.rules';
+import { FRICTION_RULES, HEDGES, NEGATORS, PHRASE_RULES, type PhraseRule, PRONOUN_LINKS, PRONOUN_NEGATORS } from './signals.rules';
 import { authoredText, subjectText, type Token, tokenize } from './signals.text';
 
 export type SignalLanguage = 'en' | 'it' | 'other';
@@ -35,7 +35,8 @@ export type SignalId =
   | 'blame'
   | 'ultimatum'
   | 'escalation'
-  | 'damage';
+  | 'damage'
+  | 'friction';
 /** One reason for the score: its weight (0..1) and the words of the message that fired it. */
 export type Signal = { id: SignalId; weight: number; evidence: string };
 export type SignalScore = { score: number; angry: boolean; cancellationIntent: boolean; urgent: boolean; signals: Signal[] };
@@ -59,6 +60,7 @@ export function scoreMessage(input: SignalInput): SignalScore {
   const hits: Hit[] = [];
   const covered: Array<[number, number]> = [];
   for (const lang of languages) hits.push(...phraseHits(text, PHRASE_RULES[lang], covered));
+  hits.push(...frictionHits(text, languages, covered));
   hits.push(...lexiconHits(tokens, languages, covered));
   hits.push(...shoutingHits(text), ...exclamationHits(text), ...followUpHits(input.followUps));
 
@@ -157,6 +159,31 @@ function lexiconHits(tokens: Token[], languages: readonly ('en' | 'it')[], cover
   const net = negative - positive / 2;
   if (net < 0.4) return [];
   return [{ id: 'negative_sentiment', weight: Math.min(0.35, 0.35 * net), evidence: [...new Set(words)].join(', '), start: 0, end: 0 }];
+}
+
+/** Weight of the friction signal by how many kinds of friction words the message has: it takes three to count alone. */
+const FRICTION_WEIGHTS = [0, 0.1, 0.3, 0.4, 0.5, 0.55];
+
+function frictionHits(text: string, languages: readonly ('en' | 'it')[], covered: Array<[number, number]>): Hit[] {
+  const kinds = new Set<string>();
+  const spans: Array<{ start: number; end: number; word: string }> = [];
+  for (const lang of languages) {
+    for (const rule of FRICTION_RULES[lang]) {
+      rule.pattern.lastIndex = 0;
+      for (const match of text.matchAll(rule.pattern)) {
+        if (rule.negatable && negated(clauseBefore(text, match.index))) continue;
+        kinds.add(rule.kind);
+        spans.push({ start: match.index, end: match.index + match[0].length, word: match[0].toLowerCase() });
+      }
+    }
+  }
+  if (kinds.size === 0) return [];
+  // Evidence in reading order; a word inside a longer match ("never" in "you never") is shown once.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const shown = spans.filter((span, i) => !spans.slice(0, i).some((other) => other.start <= span.start && span.end <= other.end));
+  for (const span of shown) covered.push([span.start, span.end]);
+  const weight = FRICTION_WEIGHTS[Math.min(kinds.size, FRICTION_WEIGHTS.length - 1)] ?? 0;
+  return [{ id: 'friction', weight, evidence: [...new Set(shown.map((span) => span.word))].join(', '), start: 0, end: 0 }];
 }
 
 /** Upper-case words people use as acronyms, and short words that still shout when written in capitals. */

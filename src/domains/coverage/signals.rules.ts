@@ -112,7 +112,7 @@ const english: RuleSpec[] = [
   [
     'competitor',
     0.5,
-    String.raw`(?:another|a\s+different|other|different)\s+(?:agency|agencies|provider|providers|supplier|suppliers|vendor|vendors|firm|firms|consultancy|consultancies|consultant|consultants|partner|partners|contractor|contractors|studio)`,
+    String.raw`(?:another|a\s+different|other|different)\s+(?:[\p{L}-]+\s+)?(?:company|companies|printer|printers|agency|agencies|provider|providers|supplier|suppliers|vendor|vendors|firm|firms|consultancy|consultancies|consultant|consultants|partner|partners|contractor|contractors|studio)`,
   ],
   [
     'competitor',
@@ -204,7 +204,7 @@ const english: RuleSpec[] = [
   [
     'complaint',
     0.55,
-    String.raw`withhold\w*(?:\s+(?:the\s+|our\s+)?payment)?|(?:won't|will\s+not|refuse\s+to|not\s+going\s+to)\s+pay|not\s+paying`,
+    String.raw`withhold\w*(?:\s+(?:the\s+|our\s+)?payment)?|(?:won't|will\s+not|refuse\s+to|not\s+going\s+to)\s+(?:be\s+)?pay(?:ing)?|(?:not|aren't)\s+paying`,
     false,
   ],
   [
@@ -244,6 +244,43 @@ const english: RuleSpec[] = [
     'blame',
     0.4,
     String.raw`(?:we\s+were|i\s+was)\s+(?:promised|assured|told|guaranteed)|(?:your\s+team|you)\s+(?:promised|assured\s+us|guaranteed)|(?:without|never)\s+(?:asking|telling|informing|consulting|warning)\s+(?:us|me)|(?:your|the)\s+(?:developer|developers|team|designer|trainer|consultant|agency|colleague|staff|people|support)\s+(?:[\p{L}']+\s+){0,2}?(?:pushed|sent|forgot|missed|broke|deleted|lost|ignored|failed|never|didn't|did\s+not)`,
+    false,
+  ],
+  [
+    'blame',
+    0.45,
+    String.raw`is\s+this\s+the\s+(?:level|standard|quality)\s+of|what(?:'s|\s+is)\s+going\s+on\s*\?|who\s+is\s+(?:actually\s+|really\s+)?(?:responsible|in\s+charge)\s+(?:for|of)|(?:don't|do\s+not)\s+understand\s+how\s+(?:you|it|this)|(?:doesn't|does\s+not|didn't|did\s+not)\s+(?:address|answer)\s+(?:any\s+of\s+)?(?:my|our)\s+(?:questions|concerns|points)|nobody\s+(?:[\p{L}']+\s+){0,3}?(?:warned|informed|notified|approved|checked|asked)`,
+    false,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`(?:complete|total|absolute|utter)\s+(?:mess|disaster|shambles|joke|nightmare|farce)|that's\s+enough|enough\s+(?:excuses|is\s+enough)|(?:this\s+is\s+)?(?:no|not\s+a|not\s+the)\s+way\s+to\s+treat|it's\s+(?:incredible|unbelievable)\s+that|wits'?\s+end`,
+    false,
+  ],
+  ['sarcasm', 0.45, String.raw`guess\s+what\s+happened|nice\s+to\s+find\s+out|what\s+a\s+(?:nice\s+|lovely\s+)?surprise`, false],
+  [
+    'recurring_problem',
+    0.4,
+    String.raw`for\s+the\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+(?:week|month|day|time)\s+(?:running|in\s+a\s+row)`,
+    false,
+  ],
+  [
+    'ultimatum',
+    0.45,
+    String.raw`we(?:'ll|\s+will)\s+(?:have\s+to|be\s+forced\s+to)\s+(?:use|go|find|look|cancel|terminate|take|move|involve|escalate|withhold|stop)`,
+    false,
+  ],
+  [
+    'legal_threat',
+    0.5,
+    String.raw`(?:solicitor|lawyer|attorney|counsel)s?\s+(?:has|have)\s+advised\s+us|all\s+(?:further\s+)?communications?\s+in\s+writing`,
+    false,
+  ],
+  [
+    'escalation',
+    0.45,
+    String.raw`(?:copying|copy|cc'?ing|writing\s+to|also\s+writing\s+to|informing)\s+(?:in\s+)?your\s+(?:manager|director|ceo|boss|managing\s+director|partners?)`,
     false,
   ],
   // Ultimatum: a deadline with a consequence.
@@ -361,6 +398,11 @@ const italian: RuleSpec[] = [
     'competitor',
     0.5,
     String.raw`(?:altr[oaie]|un\s+altr[oa]|un'altra|divers[oaie])\s+(?:fornitor[ei]|agenzi[ae]|studi[o]?|societ[àa]|consulent[ei]|partner|professionist[ai])`,
+  ],
+  [
+    'competitor',
+    0.5,
+    String.raw`(?:rivolger\w*|rivolgerò|rivolgeremo)\s+(?:a|ad)\s+(?:un'\s*altr[oa]|un\s+altr[oa]|qualcun\s*'?\s*altro|altri|altre)|(?:altr[oaie]|un\s+altr[oa]|un'altra)\s+(?:tipografi[ae]|ditt[ae]|aziend[ae])`,
   ],
   [
     'competitor',
@@ -490,6 +532,28 @@ const italian: RuleSpec[] = [
     String.raw`(?:ci|mi)\s+(?:era|erano|è|è\s+stato|era\s+stato|erano\s+stati)\s+(?:stat[oa]\s+)?(?:promess\w+|garantit\w+|assicurat\w+)|(?:ci|mi)\s+avevate\s+(?:garantito|promesso|assicurato)|senza\s+(?:chiederci|dirci|avvisarci|consultarci|averci\s+detto)|vi\s+aveva?(?:mo)?\s+(?:chiesto|detto|pregato)\s+(?:espressamente|chiaramente|di\s+non)|(?:lo|l')\s*avete\s+fatto\s+(?:lo\s+stesso|comunque)`,
     false,
   ],
+  [
+    'blame',
+    0.45,
+    String.raw`chi\s+(?:ne\s+)?rispond\w+\s*\?|chi\s+(?:è|sia)\s+(?:davvero\s+)?(?:il\s+)?responsabile|non\s+capisco\s+come\s+(?:possiate|abbiate|sia\s+possibile)|è\s+questo\s+il\s+(?:livello|modo)|che\s+(?:cosa\s+)?(?:sta\s+)?succede(?:ndo)?\s*\?|non\s+risponde\s+a\s+nessuna\s+delle\s+(?:mie|nostre)\s+domande|nessuno\s+(?:ci\s+|mi\s+)?(?:ha\s+)?(?:avvisat\w+|informat\w+|approvat\w+|controllat\w+)`,
+    false,
+  ],
+  [
+    'complaint',
+    0.5,
+    String.raw`(?:adesso|ora)\s+basta|basta\s+(?:così|rinvii|scuse)|non\s+(?:mi\s+sembra|è)\s+(?:il\s+)?modo\s+di\s+(?:trattar\w+|lavorare|comportarsi)|(?:mi\s+sembra|trovo|è)\s+incredibile\s+che|non\s+ci\s+siamo(?:\s+proprio)?(?=\s*[.!,;])|non\s+si\s+riesce\s+a\s+(?:risolvere|ottenere|avere)\s+(?:niente|nulla)|(?:è\s+stato\s+un|un\s+vero)\s+disastro|(?:disastro|pasticcio|casino)\s+(?:totale|completo)|esasperat\w+`,
+    false,
+  ],
+  ['sarcasm', 0.45, String.raw`che\s+bello\s+scoprire|(?:bella|bella\s+)?sorpresa\s*!|indovinate\s+(?:cosa|un\s+po')`, false],
+  ['recurring_problem', 0.4, String.raw`(?:second|terz|quart|quint)[oa]\s+[\p{L}']+(?:\s+[\p{L}']+)?\s+di\s+fila`, false],
+  ['ultimatum', 0.45, String.raw`saremo\s+costrett\w+\s+(?:a|ad)|dovremo\s+(?:rivolgerci|annullare|disdire|sospendere|procedere)`, false],
+  ['repeated_follow_up', 0.5, String.raw`(?:sto|stiamo|siamo|sono)\s+ancora\s+(?:aspettando|in\s+attesa)`, false],
+  [
+    'escalation',
+    0.45,
+    String.raw`(?:scrivo|scriverò|scriviamo|metto\s+in\s+copia|mettendo\s+in\s+copia|coinvolgo|coinvolgerò)\s+(?:anche\s+)?(?:al\s+|il\s+)?vostr[oa]\s+(?:titolare|direttore|direttrice|responsabile|amministratore\s+delegato)`,
+    false,
+  ],
   // Ultimatum.
   [
     'ultimatum',
@@ -592,3 +656,73 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'senza',
   'né',
 ]);
+
+/**
+ * Friction words, by kind. One kind is ordinary business talk ("still on for Monday?", "an error in the
+ * invoice"); several kinds in one message — persistence, failure, absolutes, pointed address, time gone by —
+ * are how an upset client writes when no stock phrase is used.
+ */
+export type FrictionKind = 'persistence' | 'failure' | 'absolute' | 'address' | 'elapsed';
+type FrictionSpec = [kind: FrictionKind, source: string, negatable?: boolean];
+
+const NUMBER_EN = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|several|many)`;
+const NUMBER_IT = String.raw`(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|diversi|diverse|molti|molte)`;
+
+const frictionEnglish: FrictionSpec[] = [
+  [
+    'persistence',
+    String.raw`still|(?<!thanks\s|thank\syou\s)again|yet|another\s+(?:week|day|month|delay|excuse|error|mistake|problem|issue|invoice)|every\s+(?:time|week|month|single)|always|never|ever|finally|actually|even|any\s*more|once\s+more|(?:weeks?|months?|days?)\s+running|in\s+a\s+row`,
+  ],
+  [
+    'failure',
+    String.raw`wrong|errors?|mistakes?|missed|late|broken|failed|fails|failing|crash\w*|rejected|ignored|excuses?|mess|disaster|wast(?:e|ed|ing)|lost|outage|down|bugs?|doesn't\s+work|not\s+working|does\s+not\s+work`,
+    true,
+  ],
+  [
+    'absolute',
+    String.raw`completely|totally|entirely|utterly|whole|not\s+(?:one|a\s+single)|none\s+of|any\s+of\s+(?:my|our|the)|nothing(?!\s+(?:urgent|serious|major|important|to\s+worry|wrong\s+with))|nobody|no\s+one|absolutely|seriously|frankly|honestly|clearly|plainly|to\s+say\s+the\s+least`,
+  ],
+  [
+    'address',
+    String.raw`you've|you\s+(?:didn't|did\s+not|never|sent|told|said|promised|ignored|missed|forgot|keep)|your\s+(?:team|designer|developer|developers|recruiter|staff|people|support|consultant|colleague|side)|on\s+your\s+side|(?:we're|we\s+are|we've\s+been|we\s+have\s+been)\s+paying|we\s+pay\s+you|paid\s+you`,
+  ],
+  [
+    'elapsed',
+    String.raw`${NUMBER_EN}\s+(?:days|weeks|months)|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+|january|february|march|april|may|june|july|august|september|october|november|december)|a\s+(?:week|month)\s+(?:ago|late)`,
+  ],
+];
+
+const frictionItalian: FrictionSpec[] = [
+  [
+    'persistence',
+    String.raw`(?<!grazie\s)ancora|di\s+nuovo|sempre|mai|ennesim\w+|finalmente|nemmeno|neanche|neppure|ogni\s+(?:volta|settimana|mese|giorno|aggiornamento)|di\s+fila|consecutiv\w+|continuamente|ripetutamente|basta|più\s+volte|un'altra\s+volta`,
+  ],
+  [
+    'failure',
+    String.raw`sbagliat\w+|sballat\w+|error[ei]|rott[oaie]|rompe|rompono|fallit\w+|respint\w+|rifiutat\w+|ignorat\w+|scuse|pasticci\w*|disastr\w+|casino|ritard[oi]|rinvi[oi]|pers[oaie]|ferm[oi]|bloccat\w+|guast\w+|disservizi\w*|non\s+funziona|non\s+accetta|manca(?:va|vano|no)?|mancant\w+|scadut\w+|non\s+(?:è\s+)?valid\w+|non\s+esiston\w+|senza\s+(?:alcuna\s+)?autorizzazione|senza\s+(?:avvisarci|dirci|preavviso)`,
+    true,
+  ],
+  [
+    'absolute',
+    String.raw`completamente|totalmente|del\s+tutto|proprio|nessun[oa]?(?!\s+(?:problema|fretta|urgenza|lamentel\w+|preoccupazione))|(?:niente|nulla)(?!\s+di\s+(?:grave|urgente|che|particolare|importante))|assolutamente|francamente|onestamente|sinceramente|chiaramente|per\s+niente|affatto`,
+  ],
+  [
+    'address',
+    String.raw`(?:vi|ve)\s+(?:l'\s*)?(?:avevo|avevamo|ho|abbiamo)\s+(?:chiesto|detto|scritto)|avete\s+(?:fatto|mandato|detto|sbagliato|ignorato|dimenticato|cambiato|pubblicato)|voi\s+siete|con\s+voi|da\s+parte\s+vostra|vostr[oaie]\s+(?:documenti|tecnico|tecnici|team|assistenza|supporto|referente|grafico|sviluppatore|collega|colleghi)|(?:vi\s+)?paghiamo|abbiamo\s+pagato|(?:ci|mi)\s+avevate`,
+  ],
+  [
+    'elapsed',
+    String.raw`${NUMBER_IT}\s+(?:giorni|settimane|mesi)|da\s+(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|settimane|mesi|giorni|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|(?:un|una)\s+(?:mese|settimana)\s+fa`,
+  ],
+];
+
+export type FrictionRule = { kind: FrictionKind; pattern: RegExp; negatable: boolean };
+
+function compileFriction([kind, source, negatable = false]: FrictionSpec): FrictionRule {
+  return { kind, negatable, pattern: compile(['complaint', 0, source, negatable]).pattern };
+}
+
+export const FRICTION_RULES: Record<'en' | 'it', readonly FrictionRule[]> = {
+  en: frictionEnglish.map(compileFriction),
+  it: frictionItalian.map(compileFriction),
+};
