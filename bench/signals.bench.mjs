@@ -51,7 +51,7 @@ await runBench('Anger / urgency signals (scoreMessage): quality on the labelled 
       ]);
     }
   }
-  console.log(`  angry = score ≥ ${ANGRY_THRESHOLD}; first-measurement holdout figures of rounds 1 and 2 are in ARCHITECTURE.md`);
+  console.log(`  angry = score ≥ ${ANGRY_THRESHOLD}; first-measurement figures of each holdout round: bench/fixtures/signals/README.md`);
   printTable(['lang', 'lines', 'count', 'precision', 'recall', 'F1'], rows);
 
   const inputs = [...sets.en, ...sets.it].map((message) => ({ text: message.text, lang: message.lang }));
