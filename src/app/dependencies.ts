@@ -14,6 +14,8 @@ import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
+import type { ImapIdleTiming } from '../domains/mail/imap-idle.usecases';
+import type { IngestionFaults } from '../domains/mail/ingestion.usecases';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
@@ -23,22 +25,31 @@ import { createWorkspacesRepository } from '../domains/workspaces/workspaces.rep
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/db/database';
+import type { Logger } from '../platform/logger/logger';
 import { createMailTransport, type MailTransport } from '../platform/mail/mail-transport';
 
 /** Wires every repository and use case once; routes, jobs and the CLI receive what they need from here. */
 export function createDependencies({
   config,
   clock,
+  logger,
   database,
   transport,
   handoverGate: handoverGateOverride,
+  ingestionFaults,
+  imapIdleTiming,
 }: {
   config: Config;
   clock: Clock;
+  logger: Logger;
   database: Database;
   transport?: MailTransport;
   /** Tests pass a fake gate; otherwise the briefs side's. */
   handoverGate?: HandoverGate;
+  /** Tests make ingestion fail for chosen messages. */
+  ingestionFaults?: IngestionFaults;
+  /** Tests shorten the IMAP watchers' backoff and rescans. */
+  imapIdleTiming?: Partial<ImapIdleTiming>;
 }) {
   const { db } = database;
   const mailTransport = transport ?? createMailTransport(config.SMTP_URL);
@@ -114,6 +125,9 @@ export function createDependencies({
   const mail = createMailDependencies({
     db,
     clock,
+    logger,
+    ...(ingestionFaults ? { faults: ingestionFaults } : {}),
+    ...(imapIdleTiming ? { imapIdleTiming } : {}),
     auditLog,
     outbox,
     workspacesRepository,

@@ -7,6 +7,7 @@ import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
+import { registerMailboxesRoutes } from '../domains/mail/mailboxes.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { createAccessHook } from '../domains/workspaces/access';
@@ -46,6 +47,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
+  registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerBriefsRoutes(app, {

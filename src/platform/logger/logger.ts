@@ -19,6 +19,13 @@ const redact = {
     '*.DATABASE_URL',
     '*.BATON_SECRET_KEY',
     '*.BATON_IMAP_PASSWORD',
+    // IMAP logins: the settings object, imapflow's auth option, a mailbox body with its IMAP part, the sealed value.
+    '*.pass',
+    '*.auth.pass',
+    '*.imap.password',
+    '*.settings.password',
+    'passwordEncrypted',
+    '*.passwordEncrypted',
   ],
   censor: '[redacted]',
 };
