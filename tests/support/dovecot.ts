@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const DOVECOT = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((candidate) => existsSync(candidate));
 
 export const IMAP_USER = 'user@example.test';
-export const IMAP_PASSWORD = 'secret';
+/** Distinctive, so a test can search logs and responses for it. */
+export const IMAP_PASSWORD = 'Dovecot-Pa55-7Qx';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

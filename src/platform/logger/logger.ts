@@ -30,6 +30,7 @@ const redact = {
   censor: '[redacted]',
 };
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact });
+/** Logs as JSON lines to stdout, or to `destination` (tests read what would have been logged). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return destination ? pino({ level, redact }, destination) : pino({ level, redact });
 }
