@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/domains/audit/audit.schema';
+import { createImapSync } from '../../src/domains/mail/imap.usecases';
 import { mailMessages } from '../../src/domains/mail/mail.schema';
 import { type Dovecot, startDovecot } from '../support/dovecot';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
@@ -129,6 +130,43 @@ describe('poison messages in an IMAP mailbox (a real Dovecot)', () => {
     const retried = await admin.request('POST', `/api/mail/messages/${poison?.id}/retry`, {});
     expect(retried.json()).toMatchObject({ outcome: 'ingested', messageId: poison?.id });
     expect((await messages()).every((message) => message.status === 'ingested')).toBe(true);
+  });
+
+  it('when even quarantining fails, the message is recorded as skipped with both reasons, and the mailbox moves on', async () => {
+    const other = await seedMailWorld(t);
+    await t.deps.mail.imap.configureImap(other.workspace.id, other.mailbox.id, imapSettings(dovecot), null);
+    const real = t.deps.mail.ingestion;
+    const isPoison = (raw: Buffer) => raw.includes('Subject: Poison');
+    // Another sync over the same database, whose storage fails for the poison message whatever Baton tries.
+    const imap = createImapSync({
+      db: t.db,
+      dbKind: t.deps.database.kind,
+      clock: t.clock,
+      auditLog: t.deps.auditLog,
+      mailRepository: t.deps.mail.mailRepository,
+      imapRepository: t.deps.mail.imapRepository,
+      secretKey: t.config.secretKey,
+      pollSeconds: 60,
+      ingestion: {
+        ...real,
+        ingestRawMessage: async (input) =>
+          isPoison(input.raw) ? Promise.reject(new Error('storage broke')) : real.ingestRawMessage(input),
+        quarantineUnreadable: async (input) =>
+          isPoison(input.raw) ? Promise.reject(new Error('storage still broken')) : real.quarantineUnreadable(input),
+      },
+    });
+    const syncOther = () => imap.syncImapMailbox(other.workspace.id, other.mailbox.id);
+    expect((await syncOther()).error).toContain('attempt 1 of 3');
+    expect((await syncOther()).error).toContain('attempt 2 of 3');
+    expect(await syncOther()).toMatchObject({ status: 'synced', ingested: 1, skipped: 1 });
+    expect((await imapAccountOf(t, other.mailbox.id))?.lastUid).toBe('4');
+    const [problem] = (await t.deps.mail.imapRepository.settledFailures(other.workspace.id, other.mailbox.id)).filter(
+      (entry) => entry.uid === '3',
+    );
+    expect(problem).toMatchObject({ outcome: 'skipped', messageId: null });
+    expect(problem?.lastError).toBe(
+      'ingestion failed 3 times: storage broke; it could not be quarantined either (storage still broken): left on the IMAP server',
+    );
   });
 
   it('a member does not see the problems of someone else’s mailbox', async () => {
