@@ -11,6 +11,11 @@ export function createImapRepository({ db }: { db: Db }) {
   return {
     account: async (mailboxId: string, tx: Db = db) =>
       (await tx.select().from(mailboxImap).where(eq(mailboxImap.mailboxId, mailboxId)))[0] ?? null,
+    /** IMAP settings and status of a workspace's mailboxes, by mailbox id. */
+    accountsOf: async (workspaceId: string) =>
+      new Map(
+        (await db.select().from(mailboxImap).where(eq(mailboxImap.workspaceId, workspaceId))).map((row) => [row.mailboxId, row] as const),
+      ),
     enabledAccounts: () =>
       db
         .select({ workspaceId: mailboxImap.workspaceId, mailboxId: mailboxImap.mailboxId, updatedAt: mailboxImap.updatedAt })

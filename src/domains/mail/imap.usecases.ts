@@ -320,7 +320,6 @@ export function createImapSync(deps: Deps) {
     startPolling,
     ensurePolling,
     probe,
-    account: imapRepository.account,
     storedPasswordFor: async (mailboxId: string, input: Pick<ImapSettings, 'host' | 'port' | 'username'>) => {
       const previous = await imapRepository.account(mailboxId);
       return previous && storedPasswordReusable(previous, input) ? requireBox().decrypt(previous.passwordEncrypted) : null;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { users } from '../workspaces/workspaces.schema';
-import { autoReplies, mailAttachments, mailboxes, mailboxImap, mailMessages, mailRaw, mailSettings } from './mail.schema';
+import { autoReplies, mailAttachments, mailboxes, mailMessages, mailRaw, mailSettings } from './mail.schema';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 export type MailMessageRow = typeof mailMessages.$inferSelect;
@@ -56,11 +56,6 @@ export function createMailRepository({ db }: { db: Db }) {
           .from(mailboxes)
           .where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.id, id)))
       )[0] ?? null,
-    /** IMAP settings and sync status of a workspace's mailboxes, by mailbox id. */
-    imapAccounts: async (workspaceId: string) =>
-      new Map(
-        (await db.select().from(mailboxImap).where(eq(mailboxImap.workspaceId, workspaceId))).map((row) => [row.mailboxId, row] as const),
-      ),
     /** Mailboxes answering to an address (their own or an alias), in one workspace or all of them. */
     mailboxesByAddress: (address: string, workspaceId?: string) =>
       db

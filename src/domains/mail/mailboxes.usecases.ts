@@ -72,7 +72,7 @@ export function createMailboxesUseCases(deps: Deps) {
   return {
     async list(principal: Principal) {
       const rows = await mailRepository.listMailboxes(principal.workspace.id, seesAllMailboxes(principal) ? undefined : principal.user.id);
-      const accounts = await mailRepository.imapAccounts(principal.workspace.id);
+      const accounts = await imapRepository.accountsOf(principal.workspace.id);
       const counts = await imapRepository.counts(principal.workspace.id);
       return rows.map((row) => ({ row, imap: accounts.get(row.id) ?? null, counts: counts.get(row.id) ?? null }));
     },
