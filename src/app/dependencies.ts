@@ -19,6 +19,8 @@ import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
+import type { ImapIdleTiming } from '../domains/mail/imap-idle.usecases';
+import type { IngestionFaults } from '../domains/mail/ingestion.usecases';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
@@ -32,22 +34,31 @@ import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/db/database';
 import { defineJob } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logger/logger';
 import { createMailTransport, type MailTransport } from '../platform/mail/mail-transport';
 
 /** Wires every repository and use case once; routes, jobs and the CLI receive what they need from here. */
 export function createDependencies({
   config,
   clock,
+  logger,
   database,
   transport,
   handoverGate: handoverGateOverride,
+  ingestionFaults,
+  imapIdleTiming,
 }: {
   config: Config;
   clock: Clock;
+  logger: Logger;
   database: Database;
   transport?: MailTransport;
   /** Tests pass a fake gate; otherwise the briefs side's. */
   handoverGate?: HandoverGate;
+  /** Tests make ingestion fail for chosen messages. */
+  ingestionFaults?: IngestionFaults;
+  /** Tests shorten the IMAP watchers' backoff and rescans. */
+  imapIdleTiming?: Partial<ImapIdleTiming>;
 }) {
   const { db } = database;
   const mailTransport = transport ?? createMailTransport(config.SMTP_URL);
@@ -135,6 +146,9 @@ export function createDependencies({
   const mail = createMailDependencies({
     db,
     clock,
+    logger,
+    ...(ingestionFaults ? { faults: ingestionFaults } : {}),
+    ...(imapIdleTiming ? { imapIdleTiming } : {}),
     auditLog,
     outbox,
     workspacesRepository,

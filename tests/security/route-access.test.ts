@@ -45,6 +45,11 @@ const validBodies: Record<string, unknown> = {
   'PUT /api/absences/:absenceId/status-link': { enabled: true },
   'POST /api/absences/:absenceId/status-links/revoke': {},
   'POST /api/mail/mailboxes': { address: 'someone@example.test' },
+  'PATCH /api/mail/mailboxes/:mailboxId': { aliases: [] },
+  'PUT /api/mail/mailboxes/:mailboxId/imap': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/mailboxes/:mailboxId/imap/test': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/imap/test': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/mailboxes/:mailboxId/sync': {},
   'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
   'POST /api/mail/messages/:messageId/retry': {},
   'PUT /api/mail/settings': { autoReplyAudience: 'everyone', autoReplyIntervalDays: 7 },
@@ -203,21 +208,45 @@ describe('every API route checks the session, the role and the workspace', () =>
     ).json();
     const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
     const handover = await handoverInWorkspace(t, a.workspace.id, { owner: userA, delegate: adminA }, memberOfA, adminOfA);
-    const mailbox = await t.deps.mail.mail.createMailbox(
+    const mailbox = await t.deps.mail.mailboxes.create(
       { user: adminA, workspace: a.workspace, session: null },
       { address: 'owner@a.example', aliases: [], ownerId: adminA.id },
     );
     const mail = await t.deps.mail.ingestion.ingestRawMessage({
       workspaceId: a.workspace.id,
       mailboxId: mailbox.id,
-      raw: Buffer.from('From: x@y.example\r\nTo: owner@a.example\r\nSubject: hi\r\n\r\nhello\r\n'),
+      raw: Buffer.from(
+        [
+          'From: x@y.example',
+          'To: owner@a.example',
+          'Subject: hi',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          'hello',
+          '--b',
+          'Content-Type: text/plain; name="notes.txt"',
+          'Content-Disposition: attachment; filename="notes.txt"',
+          '',
+          'tenant A notes',
+          '--b--',
+          '',
+        ].join('\r\n'),
+      ),
       receivedAt: t.clock.now(),
     });
     const coverage = await coverageInWorkspace(t, a.workspace.id, absence.id, { ownerId: userA.id, delegateId: adminA.id });
+    const [attachment] = await t.deps.mail.mailRepository.attachmentsOf(a.workspace.id, mail.messageId);
+    if (!attachment) throw new Error('attachment setup failed');
     otherWorkspaceIds = {
       ...handover,
       ...coverage,
       messageId: mail.messageId,
+      attachmentId: attachment.id,
+      mailboxId: mailbox.id,
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
@@ -230,7 +259,7 @@ describe('every API route checks the session, the role and the workspace', () =>
       absenceId: absence.id,
       feedId: feed.id,
     };
-    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, mailbox.id, ...Object.values(otherWorkspaceIds)];
+    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);
   });
   afterAll(() => t.close());

@@ -14,6 +14,7 @@ import { ImportClientsPage } from '@/features/clients/pages/import-clients-page'
 import { NewClientPage } from '@/features/clients/pages/new-client-page';
 import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
 import { MailPage } from '@/features/mail/pages/mail-page';
+import { MailboxesPage } from '@/features/mail/pages/mailboxes-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: '/absences/:absenceId', element: <AbsencePage briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />} /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/mail', element: <MailPage /> },
+      { path: '/mail/mailboxes', element: <MailboxesPage /> },
       { path: '/mail/:messageId', element: <MailMessagePage /> },
       { path: '/profile', element: <ProfilePage /> },
       { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
