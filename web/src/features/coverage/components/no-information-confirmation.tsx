@@ -1,4 +1,5 @@
 import type { ContactDetail } from '@contracts/coverage.contracts';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -28,6 +29,9 @@ export function NoInformationConfirmation({
   const { t } = useTranslation();
   const format = useFormatters();
   const session = useSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form was replaced by this panel: keyboard and screen-reader users land on its title.
+  useEffect(() => heading.current?.focus(), []);
   const receipts = [...(contact.brief?.acknowledgements ?? [])].sort((a, b) => Number(a.superseded) - Number(b.superseded));
   const mine = receipts.find((receipt) => receipt.delegateId === session.user.id);
   const latest = mine ?? receipts[0];
@@ -38,7 +42,7 @@ export function NoInformationConfirmation({
     : '';
   return (
     <section className="confirm-panel" aria-labelledby="confirm-heading">
-      <h3 id="confirm-heading" className="confirm-panel__title">
+      <h3 id="confirm-heading" className="confirm-panel__title" ref={heading} tabIndex={-1}>
         {t('coverage.confirm.title')}
       </h3>
       <p>

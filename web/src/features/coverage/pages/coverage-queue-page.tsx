@@ -41,14 +41,14 @@ export function CoverageQueuePage() {
         title={t('coverage.title')}
         description={t('coverage.description')}
         actions={
-          <>
+          <div className="header-actions">
             <Link to="/coverage/escalations" className="button button--secondary">
               {t('coverage.escalations.nav')}
             </Link>
             <Button onClick={() => setLogging(true)} aria-expanded={logging}>
               {t('coverage.logCall.open')}
             </Button>
-          </>
+          </div>
         }
       />
       {logging ? (
