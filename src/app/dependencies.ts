@@ -14,7 +14,9 @@ import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
+import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
+import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
@@ -23,6 +25,7 @@ import { createWorkspacesRepository } from '../domains/workspaces/workspaces.rep
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/db/database';
+import { defineJob } from '../platform/jobs/jobs';
 import { createMailTransport, type MailTransport } from '../platform/mail/mail-transport';
 
 /** Wires every repository and use case once; routes, jobs and the CLI receive what they need from here. */
@@ -122,6 +125,27 @@ export function createDependencies({
     secretKey: config.secretKey,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
   });
+  const coverage = createCoverageDependencies({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    outbox,
+    workspacesRepository,
+    mailRepository: mail.mailRepository,
+    attachSenderOf: mail.mail.attachSenderOf,
+    clientDirectory: mail.clientDirectory,
+    absenceLookup: mail.absenceLookup,
+    coverAt: absences.coverAt,
+  });
+  /** An ingested message is auto-replied to, then routed to the acting delegate; each step is idempotent. */
+  const mailRoute = defineJob({
+    ...mailRouteJob,
+    handler: async ({ workspaceId, messageId }) => {
+      await mail.autoReplies.autoReplyTo(workspaceId, messageId);
+      await coverage.routing.route(workspaceId, messageId);
+    },
+  });
   return {
     config,
     clock,
@@ -149,7 +173,15 @@ export function createDependencies({
     handoverGate,
     absences,
     mail,
-    jobDefinitions: [outbox.deliveryJob, clientImports.importJob, ...absences.jobDefinitions, ...mail.jobDefinitions],
+    coverage,
+    jobDefinitions: [
+      outbox.deliveryJob,
+      clientImports.importJob,
+      ...absences.jobDefinitions,
+      mailRoute,
+      ...mail.jobDefinitions,
+      ...coverage.jobDefinitions,
+    ],
   };
 }
 export type Dependencies = ReturnType<typeof createDependencies>;

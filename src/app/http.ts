@@ -6,6 +6,7 @@ import { registerAbsencesRoutes } from '../domains/absences/absences.routes';
 import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
+import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
@@ -46,6 +47,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerOutboxRoutes(app, { outboxRepository: deps.outboxRepository });
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
+  registerCoverageRoutes(app, deps.coverage);
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerBriefsRoutes(app, {

@@ -6,7 +6,9 @@ export const errorResponseSchema = z.object({
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
-export const idParam = (name: string) => z.object({ [name]: z.uuid({ message: `${name} must be a UUID` }) });
+/** Path parameters holding one id, typed by name (`idParam('contactId')` → `{ contactId: string }`). */
+export const idParam = <const Name extends string>(name: Name) =>
+  z.object({ [name]: z.uuid({ message: `${name} must be a UUID` }) } as Record<Name, z.ZodUUID>);
 
 export const isoDateTime = z.string().describe('ISO 8601 date and time');
 

@@ -3,6 +3,7 @@ export * from '../platform/jobs/jobs.schema';
 export * from './absences/absences.schema';
 export * from './audit/audit.schema';
 export * from './clients/clients.schema';
+export * from './coverage/coverage.schema';
 export * from './mail/mail.schema';
 export * from './notifications/notifications.schema';
 export * from './outbox/outbox.schema';

@@ -46,9 +46,49 @@ const validBodies: Record<string, unknown> = {
   'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
   'POST /api/mail/messages/:messageId/retry': {},
   'PUT /api/mail/settings': { autoReplyAudience: 'everyone', autoReplyIntervalDays: 7 },
+  'POST /api/coverage/contacts/:coverageContactId/replies': { body: 'Probe' },
+  'POST /api/coverage/contacts/:coverageContactId/outcome': { outcome: 'answered' },
+  'POST /api/coverage/contacts/:coverageContactId/client': { clientId: randomUUID() },
+  'POST /api/coverage/escalations/:escalationId/acknowledge': {},
+  'POST /api/coverage/escalations/:escalationId/resolve': { note: 'Probe' },
+  'POST /api/coverage/calls': { kind: 'call', clientId: randomUUID(), with: 'Probe', occurredAt: '2026-03-02T08:00:00Z', summary: 'Probe' },
+  'PUT /api/coverage/settings': {
+    calendar: { workingDays: [1, 2, 3, 4, 5], opensAt: '09:00', closesAt: '18:00', holidays: [] },
+    sla: { key: { hours: 4 }, standard: { days: 1 } },
+  },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
 };
+
+/** A contact of workspace A's absence in the coverage console, escalated to its manager. */
+async function coverageInWorkspace(t: TestBaton, workspaceId: string, absenceId: string, people: { ownerId: string; delegateId: string }) {
+  return t.db.transaction(async (tx) => {
+    const now = t.clock.now();
+    const repo = t.deps.coverage.coverageRepository;
+    const contact = await repo.insertContact(tx, {
+      workspaceId,
+      absenceId,
+      conversationId: await repo.conversationId(tx, { workspaceId, absenceId, clientId: null, now }),
+      ownerId: people.ownerId,
+      kind: 'call',
+      receivedAt: now,
+      assigneeId: people.delegateId,
+      assigneeRole: 'primary',
+      createdAt: now,
+    });
+    const escalation = await repo.insertEscalation(tx, {
+      workspaceId,
+      absenceId,
+      contactId: contact.id,
+      rule: 'no_information',
+      target: 'manager',
+      recipientId: people.delegateId,
+      evidence: {},
+      createdAt: now,
+    });
+    return { coverageContactId: contact.id, escalationId: escalation?.id ?? '' };
+  });
+}
 
 /** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
 async function handoverInWorkspace(
@@ -171,8 +211,10 @@ describe('every API route checks the session, the role and the workspace', () =>
       raw: Buffer.from('From: x@y.example\r\nTo: owner@a.example\r\nSubject: hi\r\n\r\nhello\r\n'),
       receivedAt: t.clock.now(),
     });
+    const coverage = await coverageInWorkspace(t, a.workspace.id, absence.id, { ownerId: userA.id, delegateId: adminA.id });
     otherWorkspaceIds = {
       ...handover,
+      ...coverage,
       messageId: mail.messageId,
       userId: userA.id,
       invitationId: invitation.id,

@@ -42,7 +42,7 @@ export async function createTestBaton(env: Record<string, string> = {}, options:
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     const cookie = sessionCookieOf(response);
     const csrfToken = response.json().csrfToken as string;
-    const request = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    const request = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
       baton.app.inject({
         method,
         url,

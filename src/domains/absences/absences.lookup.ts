@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
-import { type AbsenceState, absences } from './absences.schema';
+import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
 
 /**
  * The absences a message can belong to: every absence past its draft whose window [startsAt, endsAt) holds
@@ -28,6 +28,15 @@ export function createAbsenceLookup({ db }: { db: Db }) {
         .orderBy(desc(absences.startsAt))
         .limit(1);
       return row ?? null;
+    },
+    /** Active absences whose coverage includes this client (a logged call belongs to the one its logger covers). */
+    async activeCovering(workspaceId: string, clientId: string) {
+      return db
+        .selectDistinct({ absence: absences })
+        .from(absences)
+        .innerJoin(absenceCoverage, eq(absenceCoverage.absenceId, absences.id))
+        .where(and(eq(absences.workspaceId, workspaceId), eq(absences.state, 'active'), eq(absenceCoverage.clientId, clientId)))
+        .then((rows) => rows.map((row) => row.absence));
     },
     async byId(workspaceId: string, id: string, tx: Db = db) {
       const [row] = await tx

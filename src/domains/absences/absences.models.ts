@@ -18,7 +18,8 @@ export type CoverPeople = {
 export type AwayWindows = Record<string, TimeWindow[] | undefined>;
 
 const covers = (window: TimeWindow, at: Date) => window.from.getTime() <= at.getTime() && at.getTime() < window.to.getTime();
-const isAway = (awayWindows: AwayWindows, userId: string, at: Date) => (awayWindows[userId] ?? []).some((window) => covers(window, at));
+export const isAway = (awayWindows: AwayWindows, userId: string, at: Date) =>
+  (awayWindows[userId] ?? []).some((window) => covers(window, at));
 
 /**
  * Who answers for the owner at a moment: the primary delegate unless they are away themselves,

@@ -32,6 +32,7 @@ import {
   editableFields,
   formatReturnDate,
   gatePasses,
+  isAway,
   type PlanProblem,
   planProblem,
   renderAutoReplyText,
@@ -309,10 +310,19 @@ export function createAbsencesUseCases(deps: Deps) {
   }
 
   /** Who covers for the owner at `at`: the primary; the backup while the primary is away; then the manager. */
-  async function actingDelegateAt(absence: AbsenceRow, at: Date) {
+  /** Who covers at a moment, and which of the absence's people are away then (their own absences). */
+  async function coverAt(absence: AbsenceRow, at: Date) {
     const people = [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].filter((id): id is string => Boolean(id));
     const others = await repo.overlapping(absence.workspaceId, people, absence.startsAt, absence.endsAt, absence.id);
-    return actingDelegate({ absence, awayWindows: awayWindowsFrom(others) }, at) ?? { userId: absence.managerId, role: 'manager' as const };
+    const awayWindows = awayWindowsFrom(others);
+    return {
+      acting: actingDelegate({ absence, awayWindows }, at) ?? { userId: absence.managerId, role: 'manager' as const },
+      away: new Set(people.filter((id) => isAway(awayWindows, id, at))),
+    };
+  }
+
+  async function actingDelegateAt(absence: AbsenceRow, at: Date) {
+    return (await coverAt(absence, at)).acting;
   }
 
   function present(principal: Principal, absence: AbsenceWithCoverage, awayWindows: AwayWindows): Absence {
@@ -478,6 +488,7 @@ export function createAbsencesUseCases(deps: Deps) {
   return {
     jobDefinitions: [startJob, endJob, reminderJob],
     actingDelegateAt,
+    coverAt,
     plan,
     update,
 

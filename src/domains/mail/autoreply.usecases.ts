@@ -1,11 +1,10 @@
-// The auto-reply step of an ingested message (run by the `mail.route` job): decide with the pure policy,
+// The auto-reply step of an ingested message (the first step of the `mail.route` job, see app/dependencies.ts): decide with the pure policy,
 // and on "reply" queue the reply through the outbox AND record it in `auto_replies` in the same transaction,
 // so the sender is marked exactly when the reply was queued. Running twice never queues two replies: the
 // message row is locked and its decision checked, and auto_replies(message_id) is unique.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
-import { defineJob } from '../../platform/jobs/jobs';
 import { contentHash } from '../../platform/security/canonical-json';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import { formatReturnDate, renderAutoReplyText } from '../absences/absences.models';
@@ -15,7 +14,6 @@ import type { ClientDirectory } from '../clients/clients.lookup';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { decideAutoReply } from './autoreply.models';
-import { mailRouteJob } from './mail.jobs';
 import type { MailRepository } from './mail.repository';
 import { readMessageHeaders } from './message-headers';
 import { normalizeAddress } from './message-headers.models';
@@ -129,14 +127,7 @@ export function createAutoReplySender(deps: Deps) {
     });
   }
 
-  const routeJob = defineJob({
-    ...mailRouteJob,
-    handler: async ({ workspaceId, messageId }) => {
-      await autoReplyTo(workspaceId, messageId);
-    },
-  });
-
-  return { autoReplyTo, routeJob };
+  return { autoReplyTo };
 }
 export type AutoReplySender = ReturnType<typeof createAutoReplySender>;
 

@@ -51,7 +51,8 @@ export function createMailDependencies(input: {
     autoReplies,
     mail,
     imap,
-    jobDefinitions: [autoReplies.routeJob, imap.job],
+    /** `mail.route` is defined by app/dependencies.ts: the auto-reply step, then coverage routing. */
+    jobDefinitions: [imap.job],
   };
 }
 export type MailDependencies = ReturnType<typeof createMailDependencies>;

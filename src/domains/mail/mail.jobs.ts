@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Hands an ingested message on. For now it runs the auto-reply step; the coverage issue adds routing to
- * the delegate. Declared apart from its handler so ingestion can enqueue it without depending on the handler.
+ * Hands an ingested message on: the auto-reply step, then routing to the acting delegate (coverage). Declared
+ * apart from its handler, which app/dependencies.ts composes, so ingestion enqueues it without depending on coverage.
  */
 export const mailRouteJob = {
   name: 'mail.route',

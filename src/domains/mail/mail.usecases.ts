@@ -10,7 +10,7 @@ import { hasRole } from '../workspaces/workspaces.models';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import type { Ingestion } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
-import type { MailRepository } from './mail.repository';
+import type { MailMessageRow, MailRepository } from './mail.repository';
 import { senderDomain } from './matching.models';
 
 type Deps = {
@@ -35,6 +35,53 @@ export function createMailUseCases(deps: Deps) {
       if (mailbox?.ownerId !== principal.user.id) throw mailErrors.messageNotFound();
     }
     return message;
+  }
+
+  /**
+   * Attaches a message's sender to a client, for a caller whose access was checked: the mailbox owner or an admin
+   * here, a delegate attaching an unknown sender's contact in the coverage console.
+   */
+  async function attachSenderOf(principal: Principal, message: MailMessageRow, input: AttachSender) {
+    const messageId = message.id;
+    const address = message.fromAddress;
+    const domain = address ? senderDomain(address) : null;
+    if (!address || !domain) throw mailErrors.senderUnknown();
+    const client = await deps.clientDirectory.client(principal.workspace.id, input.clientId);
+    if (!client) throw mailErrors.clientNotFound();
+    return db.transaction(async (tx) => {
+      let rematched: { id: string }[];
+      if (input.as === 'contact') {
+        const contact = await deps.clientDirectory.addContactEmail(tx, {
+          workspaceId: principal.workspace.id,
+          clientId: client.id,
+          name: input.name || message.fromName || address,
+          email: address,
+        });
+        rematched = await mailRepository.rematchSender(
+          tx,
+          principal.workspace.id,
+          { address },
+          { clientId: contact.clientId, contactId: contact.contactId, matchedBy: 'contact' },
+        );
+      } else {
+        await deps.clientDirectory.addDomain(tx, { workspaceId: principal.workspace.id, clientId: client.id, domain });
+        rematched = await mailRepository.rematchSender(
+          tx,
+          principal.workspace.id,
+          { domain },
+          { clientId: client.id, contactId: null, matchedBy: 'domain' },
+        );
+      }
+      await deps.auditLog.append(tx, {
+        workspaceId: principal.workspace.id,
+        actorId: principal.user.id,
+        action: 'mail.sender_attached',
+        subjectType: 'client',
+        subjectId: client.id,
+        data: { messageId, as: input.as, sender: input.as === 'contact' ? address : domain, rematched: rematched.length },
+      });
+      return { clientId: client.id, rematched: rematched.length };
+    });
   }
 
   return {
@@ -97,47 +144,10 @@ export function createMailUseCases(deps: Deps) {
     },
 
     /** "Add as contact of client X" (or the sender's domain): every unmatched message from that sender follows. */
+    attachSenderOf,
+
     async attachSender(principal: Principal, messageId: string, input: AttachSender) {
-      const message = await messageFor(principal, messageId);
-      const address = message.fromAddress;
-      const domain = address ? senderDomain(address) : null;
-      if (!address || !domain) throw mailErrors.senderUnknown();
-      const client = await deps.clientDirectory.client(principal.workspace.id, input.clientId);
-      if (!client) throw mailErrors.clientNotFound();
-      return db.transaction(async (tx) => {
-        let rematched: { id: string }[];
-        if (input.as === 'contact') {
-          const contact = await deps.clientDirectory.addContactEmail(tx, {
-            workspaceId: principal.workspace.id,
-            clientId: client.id,
-            name: input.name || message.fromName || address,
-            email: address,
-          });
-          rematched = await mailRepository.rematchSender(
-            tx,
-            principal.workspace.id,
-            { address },
-            { clientId: contact.clientId, contactId: contact.contactId, matchedBy: 'contact' },
-          );
-        } else {
-          await deps.clientDirectory.addDomain(tx, { workspaceId: principal.workspace.id, clientId: client.id, domain });
-          rematched = await mailRepository.rematchSender(
-            tx,
-            principal.workspace.id,
-            { domain },
-            { clientId: client.id, contactId: null, matchedBy: 'domain' },
-          );
-        }
-        await deps.auditLog.append(tx, {
-          workspaceId: principal.workspace.id,
-          actorId: principal.user.id,
-          action: 'mail.sender_attached',
-          subjectType: 'client',
-          subjectId: client.id,
-          data: { messageId, as: input.as, sender: input.as === 'contact' ? address : domain, rematched: rematched.length },
-        });
-        return { clientId: client.id, rematched: rematched.length };
-      });
+      return attachSenderOf(principal, await messageFor(principal, messageId), input);
     },
 
     async retryQuarantined(principal: Principal, messageId: string) {

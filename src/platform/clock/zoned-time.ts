@@ -11,3 +11,10 @@ export function localToInstant(local: string, timeZone: string): Date {
 export function instantToLocal(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
+
+/** An instant as people read it in mails: "Tue 1 Dec 2026, 14:30" / "mar 1 dic 2026, 14:30", in the zone given. */
+export function formatInstant(instant: Date, language: 'en' | 'it', timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone })
+    .setLocale(language === 'it' ? 'it-IT' : 'en-GB')
+    .toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

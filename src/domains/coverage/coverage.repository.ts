@@ -1,0 +1,266 @@
+import { and, asc, desc, eq, exists, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ContactState, EscalationState } from '../../contracts/coverage.contracts';
+import type { Db } from '../../platform/db/database';
+import { absences } from '../absences/absences.schema';
+import { clients } from '../clients/clients.schema';
+import { mailMessages } from '../mail/mail.schema';
+import { users } from '../workspaces/workspaces.schema';
+import { conversations, coverageActivities, coverageContacts, coverageMessages, coverageSettings, escalations } from './coverage.schema';
+
+export type ContactRow = typeof coverageContacts.$inferSelect;
+export type EscalationRow = typeof escalations.$inferSelect;
+
+const first = <T>(rows: T[]): T | null => rows[0] ?? null;
+const assignee = alias(users, 'assignee');
+const owner = alias(users, 'owner');
+
+// A contact is shown with its client, owner and assignee: one query (PGlite serves one query at a time).
+const contactColumns = {
+  contact: coverageContacts,
+  clientName: clients.name,
+  tier: clients.tier,
+  clientStatus: clients.status,
+  clientLanguage: clients.language,
+  assigneeName: assignee.name,
+  ownerName: owner.name,
+  messageCount: sql<number>`(select count(*) from coverage_messages m where m.contact_id = ${coverageContacts.id})`.mapWith(Number),
+  escalated: sql<boolean>`exists (select 1 from escalations e where e.contact_id = ${coverageContacts.id})`.mapWith(Boolean),
+};
+function selectContacts(tx: Db) {
+  return tx
+    .select(contactColumns)
+    .from(coverageContacts)
+    .leftJoin(clients, eq(clients.id, coverageContacts.clientId))
+    .innerJoin(assignee, eq(assignee.id, coverageContacts.assigneeId))
+    .innerJoin(owner, eq(owner.id, coverageContacts.ownerId));
+}
+export type ContactView = Awaited<ReturnType<typeof selectContacts>>[number];
+
+export type QueueFilter = {
+  state: ContactState | 'all';
+  clientId?: string | undefined;
+  tier?: 'key' | 'standard' | 'triage' | undefined;
+  /** Assigned or escalated to this person. */
+  mineOf?: string;
+  /** Contacts of absences this person is involved in (owner, delegate, manager); omitted for admins. */
+  involving?: string;
+  limit: number;
+};
+
+/** All SQL of the coverage domain: conversations, contacts, their timeline, escalations and settings. */
+export function createCoverageRepository({ db }: { db: Db }) {
+  return {
+    settings: async (workspaceId: string, tx: Db = db) =>
+      first(await tx.select().from(coverageSettings).where(eq(coverageSettings.workspaceId, workspaceId)))?.settings ?? null,
+
+    saveSettings: (tx: Db, workspaceId: string, settings: Record<string, unknown>, now: Date) =>
+      tx
+        .insert(coverageSettings)
+        .values({ workspaceId, settings, updatedAt: now })
+        .onConflictDoUpdate({ target: coverageSettings.workspaceId, set: { settings, updatedAt: now } }),
+
+    /** The conversation of a client (or of the unknown senders) in an absence, created on first use. */
+    async conversationId(tx: Db, input: { workspaceId: string; absenceId: string; clientId: string | null; now: Date }) {
+      await tx
+        .insert(conversations)
+        .values({ workspaceId: input.workspaceId, absenceId: input.absenceId, clientId: input.clientId, createdAt: input.now })
+        .onConflictDoNothing();
+      const row = first(
+        await tx
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(
+            and(
+              eq(conversations.absenceId, input.absenceId),
+              input.clientId ? eq(conversations.clientId, input.clientId) : isNull(conversations.clientId),
+            ),
+          ),
+      );
+      if (!row) throw new Error('conversation insert found nothing');
+      return row.id;
+    },
+
+    isRouted: async (tx: Db, messageId: string) =>
+      (await tx.select({ id: coverageMessages.messageId }).from(coverageMessages).where(eq(coverageMessages.messageId, messageId))).length >
+      0,
+
+    /** Records that a message was routed to a contact; false when it already was (a retry or another instance). */
+    linkMessage: async (tx: Db, values: typeof coverageMessages.$inferInsert) =>
+      (await tx.insert(coverageMessages).values(values).onConflictDoNothing().returning()).length > 0,
+
+    /** The open contact of a mail thread in this absence, which a new message of that thread joins. */
+    openContactInThread: async (tx: Db, absenceId: string, threadId: string) =>
+      first(
+        await tx
+          .select()
+          .from(coverageContacts)
+          .where(
+            and(eq(coverageContacts.absenceId, absenceId), eq(coverageContacts.threadId, threadId), eq(coverageContacts.state, 'open')),
+          )
+          .orderBy(desc(coverageContacts.receivedAt))
+          .limit(1),
+      ),
+
+    /** Other contacts of the client in this absence still waiting for a first response. */
+    unansweredOfClient: async (tx: Db, absenceId: string, clientId: string, exceptId: string) =>
+      (
+        await tx
+          .select({ id: coverageContacts.id })
+          .from(coverageContacts)
+          .where(
+            and(
+              eq(coverageContacts.absenceId, absenceId),
+              eq(coverageContacts.clientId, clientId),
+              eq(coverageContacts.state, 'open'),
+              isNull(coverageContacts.firstResponseAt),
+              ne(coverageContacts.id, exceptId),
+            ),
+          )
+      ).length,
+
+    insertContact: async (tx: Db, values: typeof coverageContacts.$inferInsert) => {
+      const row = first(await tx.insert(coverageContacts).values(values).returning());
+      if (!row) throw new Error('contact insert returned nothing');
+      return row;
+    },
+
+    lockContact: async (tx: Db, workspaceId: string, id: string) =>
+      first(
+        await tx
+          .select()
+          .from(coverageContacts)
+          .where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id)))
+          .for('update'),
+      ),
+
+    updateContact: async (tx: Db, id: string, values: Partial<typeof coverageContacts.$inferInsert>) =>
+      first(await tx.update(coverageContacts).set(values).where(eq(coverageContacts.id, id)).returning()),
+
+    insertActivity: (tx: Db, values: typeof coverageActivities.$inferInsert) => tx.insert(coverageActivities).values(values),
+
+    contactView: async (workspaceId: string, id: string, tx: Db = db): Promise<ContactView | null> =>
+      first(await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id)))),
+
+    async queue(workspaceId: string, filter: QueueFilter): Promise<ContactView[]> {
+      const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, workspaceId)];
+      if (filter.state !== 'all') conditions.push(eq(coverageContacts.state, filter.state));
+      if (filter.clientId) conditions.push(eq(coverageContacts.clientId, filter.clientId));
+      if (filter.tier === 'triage') conditions.push(isNull(coverageContacts.clientId));
+      else if (filter.tier) conditions.push(eq(clients.tier, filter.tier));
+      if (filter.mineOf) {
+        const me = filter.mineOf;
+        conditions.push(
+          or(
+            eq(coverageContacts.assigneeId, me),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(escalations)
+                .where(and(eq(escalations.contactId, coverageContacts.id), eq(escalations.recipientId, me))),
+            ),
+          ),
+        );
+      }
+      if (filter.involving) {
+        const me = filter.involving;
+        conditions.push(
+          inArray(
+            coverageContacts.absenceId,
+            db
+              .select({ id: absences.id })
+              .from(absences)
+              .where(
+                and(
+                  eq(absences.workspaceId, workspaceId),
+                  or(
+                    eq(absences.ownerId, me),
+                    eq(absences.primaryDelegateId, me),
+                    eq(absences.backupDelegateId, me),
+                    eq(absences.managerId, me),
+                  ),
+                ),
+              ),
+          ),
+        );
+      }
+      return selectContacts(db)
+        .where(and(...conditions))
+        .orderBy(sql`${coverageContacts.dueAt} asc nulls last`, asc(coverageContacts.receivedAt))
+        .limit(filter.limit);
+    },
+
+    messagesOf: (contactId: string) =>
+      db
+        .select({
+          id: mailMessages.id,
+          fromAddress: mailMessages.fromAddress,
+          fromName: mailMessages.fromName,
+          subject: mailMessages.subject,
+          receivedAt: mailMessages.receivedAt,
+          textBody: mailMessages.textBody,
+          safeHtml: mailMessages.safeHtml,
+          messageIdHeader: mailMessages.messageIdHeader,
+          references: mailMessages.references,
+          mailboxId: mailMessages.mailboxId,
+        })
+        .from(coverageMessages)
+        .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
+        .where(eq(coverageMessages.contactId, contactId))
+        .orderBy(asc(mailMessages.receivedAt)),
+
+    activitiesOf: (contactId: string) =>
+      db
+        .select({ activity: coverageActivities, actorName: users.name })
+        .from(coverageActivities)
+        .leftJoin(users, eq(users.id, coverageActivities.actorId))
+        .where(eq(coverageActivities.contactId, contactId))
+        .orderBy(asc(coverageActivities.at)),
+
+    // Escalations ----------------------------------------------------------------------------
+
+    /** Null when this contact already has this escalation (retries and other instances find it there). */
+    insertEscalation: async (tx: Db, values: typeof escalations.$inferInsert) =>
+      first(await tx.insert(escalations).values(values).onConflictDoNothing().returning()),
+
+    escalationsOf: (contactId: string) =>
+      db.select().from(escalations).where(eq(escalations.contactId, contactId)).orderBy(asc(escalations.createdAt)),
+
+    listEscalations: (workspaceId: string, filter: { state: EscalationState | 'all'; recipientId?: string }) =>
+      db
+        .select()
+        .from(escalations)
+        .where(
+          and(
+            eq(escalations.workspaceId, workspaceId),
+            filter.state === 'all' ? undefined : eq(escalations.state, filter.state),
+            filter.recipientId ? eq(escalations.recipientId, filter.recipientId) : undefined,
+          ),
+        )
+        .orderBy(desc(escalations.createdAt))
+        .limit(500),
+
+    lockEscalation: async (tx: Db, workspaceId: string, id: string) =>
+      first(
+        await tx
+          .select()
+          .from(escalations)
+          .where(and(eq(escalations.workspaceId, workspaceId), eq(escalations.id, id)))
+          .for('update'),
+      ),
+
+    updateEscalation: async (tx: Db, id: string, values: Partial<typeof escalations.$inferInsert>) =>
+      first(await tx.update(escalations).set(values).where(eq(escalations.id, id)).returning()),
+
+    /** Names of the people an escalation list mentions, in one query. */
+    userNames: async (workspaceId: string, ids: string[]) => {
+      if (ids.length === 0) return new Map<string, string>();
+      const rows = await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, [...new Set(ids)])));
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+  };
+}
+export type CoverageRepository = ReturnType<typeof createCoverageRepository>;
