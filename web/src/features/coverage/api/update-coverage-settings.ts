@@ -1,6 +1,7 @@
+import type { CoverageSettings } from '@contracts/coverage.contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { type CoverageSettings, coverageSettingsQueryKey } from './get-coverage-settings';
+import { coverageSettingsQueryKey } from './get-coverage-settings';
 
 export const updateCoverageSettings = (input: CoverageSettings) => api.put<CoverageSettings>('/coverage/settings', input);
 

@@ -1,3 +1,4 @@
+import type { CoverageSettings } from '@contracts/coverage.contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
@@ -5,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { localeFor, useFormatters } from '@/lib/format';
-import type { CoverageSettings } from '../api/get-coverage-settings';
 import { useUpdateCoverageSettings } from '../api/update-coverage-settings';
 import { type SlaDraft, SlaField, slaDraft, slaTarget } from './sla-field';
 import { useCoverageErrorMessage } from './use-coverage-error';

@@ -1,10 +1,19 @@
-import type { ContactSummary } from '@contracts/coverage.contracts';
+import type { ContactOutcome, ContactSummary } from '@contracts/coverage.contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { useFormatters } from '@/lib/format';
 
 const MINUTE = 60_000;
+
+/** "No information" is a failure the manager hears about: it must not look like a success. */
+export const outcomeTone: Record<ContactOutcome, BadgeTone> = {
+  answered: 'success',
+  follow_up: 'info',
+  handed_to_backup: 'info',
+  waiting_for_owner: 'neutral',
+  no_information: 'warning',
+};
 
 /** "1 h 20 min", "35 min", "3 days 4 h": whole minutes, days only beyond two of them. */
 export function formatDuration(t: TFunction, ms: number): string {
@@ -44,7 +53,8 @@ export function DueLabel({ contact, now }: { contact: ContactSummary; now: numbe
   const { t } = useTranslation();
   const format = useFormatters();
   if (contact.state === 'closed') {
-    return <Badge tone="success">{contact.outcome ? t(`coverage.outcomes.${contact.outcome}`) : t('coverage.states.closed')}</Badge>;
+    if (!contact.outcome) return <Badge tone="neutral">{t('coverage.states.closed')}</Badge>;
+    return <Badge tone={outcomeTone[contact.outcome]}>{t(`coverage.outcomes.${contact.outcome}`)}</Badge>;
   }
   const due = dueState(t, contact, now);
   if (!due || !contact.dueAt) return <span className="muted">{t('coverage.due.none')}</span>;

@@ -59,6 +59,14 @@ export function EscalationEvidence({ escalation }: { escalation: Escalation }) {
         </time>,
       ]);
   };
+  const subject = str(evidence.subject);
+  if (subject)
+    rows.push([
+      t('coverage.evidence.subject'),
+      <span key="subject" className="break">
+        {subject}
+      </span>,
+    ]);
   when('receivedAt', t('coverage.evidence.receivedAt'));
   when('dueAt', t('coverage.evidence.dueAt'));
   const note = str(evidence.note) ?? str(evidence.delegateNote) ?? str(evidence.outcomeNote);
@@ -69,12 +77,13 @@ export function EscalationEvidence({ escalation }: { escalation: Escalation }) {
         {note}
       </span>,
     ]);
-  const status = str(evidence.clientStatus);
+  // Every inbound escalation carries the client's status and the signals; each rule shows what proves it.
+  const status = escalation.rule === 'at_risk_client' ? str(evidence.clientStatus) : null;
   if (status) rows.push([t('coverage.evidence.clientStatus'), t(`coverage.clientStatuses.${status}`, { defaultValue: status })]);
   const unanswered = evidence.unansweredContacts;
   if (typeof unanswered === 'number') rows.push([t('coverage.evidence.unanswered'), format.number(unanswered)]);
   const receipts = escalation.rule === 'no_information' ? receiptsOf(evidence) : [];
-  const signals = signalsOf(evidence);
+  const signals = escalation.rule === 'anger_key_account' || escalation.rule === 'repeat_contact' ? signalsOf(evidence) : [];
 
   if (rows.length === 0 && receipts.length === 0 && signals.length === 0) return null;
   return (

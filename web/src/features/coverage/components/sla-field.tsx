@@ -1,17 +1,16 @@
+import type { SlaTargetSettings as SlaTarget } from '@contracts/coverage.contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SlaTarget } from '../api/get-coverage-settings';
 
 export type SlaDraft = { amount: string; unit: 'hours' | 'days' };
 
 export const slaDraft = (target: SlaTarget): SlaDraft =>
   'hours' in target ? { amount: String(target.hours), unit: 'hours' } : { amount: String(target.days), unit: 'days' };
 
-/** A whole number of business hours or days, or null when the amount is not one. */
+/** A positive number of business hours (up to 1000) or days (up to 100), or null when the amount is not one. */
 export function slaTarget(draft: SlaDraft): SlaTarget | null {
-  if (!/^\d+$/.test(draft.amount.trim())) return null;
-  const amount = Number(draft.amount);
-  if (amount < 1 || amount > (draft.unit === 'hours' ? 1000 : 100)) return null;
+  const amount = Number(draft.amount.trim().replace(',', '.'));
+  if (!draft.amount.trim() || !Number.isFinite(amount) || amount <= 0 || amount > (draft.unit === 'hours' ? 1000 : 100)) return null;
   return draft.unit === 'hours' ? { hours: amount } : { days: amount };
 }
 
@@ -40,9 +39,9 @@ export function SlaField({
           id={`${id}-amount`}
           className="input sla-field__amount"
           type="number"
-          inputMode="numeric"
-          min={1}
-          step={1}
+          inputMode="decimal"
+          min={0.5}
+          step="any"
           value={value.amount}
           aria-invalid={error ? true : undefined}
           onChange={(event) => onChange({ ...value, amount: event.target.value })}

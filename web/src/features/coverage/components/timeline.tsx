@@ -19,7 +19,10 @@ function ActivityDetails({ activity }: { activity: ContactActivity }) {
   if (followUpOn) lines.push({ key: 'followUpOn', label: t('coverage.outcome.followUpOn'), value: format.calendarDay(followUpOn) });
   if (text(data.with)) lines.push({ key: 'with', label: t('coverage.logCall.with'), value: text(data.with) ?? '' });
   if (occurredAt) lines.push({ key: 'occurredAt', label: t('coverage.logCall.when'), value: format.dateTime(occurredAt) });
-  const to = text(data.toName) ?? text(data.assigneeName) ?? text(data.recipientName);
+  // `to` is an address on a reply, a user id on a hand-off (whose name is `toName`).
+  const to = text(data.toName) ?? text(data.recipientName) ?? (activity.kind === 'reply' ? text(data.to) : null);
+  const from = activity.kind === 'message' ? text(data.from) : null;
+  if (from) lines.push({ key: 'from', label: t('coverage.timeline.from'), value: from });
   if (to) lines.push({ key: 'to', label: t('coverage.timeline.to'), value: to });
   const client = text(data.clientName);
   if (client) lines.push({ key: 'client', label: t('coverage.columns.client'), value: client });
