@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContactSummary, Escalation } from '../src/contracts/coverage.contracts';
+import type { MailMessageSummary } from '../src/contracts/mail.contracts';
 import { DEMO_PASSWORD, demoPeople } from '../src/domains/demo/demo.seed';
 import { createBaton } from '../src/main';
 import { loadConfig } from '../src/platform/config/config';
 import { createLogger } from '../src/platform/logger/logger';
 import { createTestDatabase } from './support/test-database';
+
+async function signIn(baton: Awaited<ReturnType<typeof batonOn>>, email: string) {
+  const login = await baton.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  expect(login.statusCode).toBe(200);
+  return { cookie: `baton_session=${login.cookies[0]?.value}` };
+}
 
 async function batonOn(database: Awaited<ReturnType<typeof createTestDatabase>>, demo: boolean) {
   return createBaton({
@@ -52,6 +60,96 @@ describe('the demo workspace', () => {
     ).toEqual(['Bluefin Analytics', 'Northwind Logistics Ltd', 'Orsini Costruzioni S.p.A.']);
     expect(clients.every((client: { domains: string[] }) => client.domains.length > 0)).toBe(true);
     expect((await baton.deps.audit.verifyWorkspace(login.json().workspace.id)).ok).toBe(true);
+    await baton.close();
+  });
+
+  it("tells last summer's coverage: Anna's mail, what the delegates did with it and the escalations, as Marco sees them", async () => {
+    const baton = await batonOn(database, true);
+    const marco = await signIn(baton, 'marco@ferri-bellini.example');
+    const get = async (url: string) => {
+      const response = await baton.app.inject({ method: 'GET', url, headers: marco });
+      expect(response.statusCode, url).toBe(200);
+      return response.json();
+    };
+    const absences: { id: string; state: string; ownerId: string }[] = await get('/api/absences?scope=all');
+    const past = absences.find((absence) => absence.state === 'returned');
+    if (!past) throw new Error('the past absence is missing');
+
+    const { contacts }: { contacts: ContactSummary[] } = await get('/api/coverage/queue?scope=all&state=all');
+    expect(contacts.every((contact) => contact.absenceId === past.id && contact.state === 'closed')).toBe(true);
+    const of = (clientName: string, kind = 'email') => {
+      const found = contacts.filter((contact) => contact.clientName === clientName && contact.kind === kind);
+      expect(found, `${clientName} ${kind}`).toHaveLength(1);
+      return found[0] as ContactSummary;
+    };
+    expect(contacts).toHaveLength(4);
+    const orsiniEmail = of('Orsini Costruzioni S.p.A.');
+    expect(orsiniEmail).toMatchObject({ messageCount: 2, outcome: 'waiting_for_owner', assigneeName: 'Peter Marsh', tier: 'key' });
+    const orsiniCall = of('Orsini Costruzioni S.p.A.', 'call');
+    expect(orsiniCall).toMatchObject({ outcome: 'no_information', outcomeNote: 'No details on the new date were left' });
+    const northwind = of('Northwind Logistics Ltd');
+    expect(northwind).toMatchObject({ messageCount: 3, outcome: 'answered', assigneeName: 'Peter Marsh', escalated: true });
+    expect(northwind.signals?.angry).toBe(true);
+    // Answered only after the first-response deadline had passed.
+    expect(Date.parse(northwind.firstResponseAt ?? '')).toBeGreaterThan(Date.parse(northwind.dueAt ?? ''));
+    const vini = of('Vini Lucchesi');
+    expect(vini).toMatchObject({ outcome: 'answered', tier: 'standard', escalated: false });
+    expect(Date.parse(vini.firstResponseAt ?? '') - Date.parse(vini.receivedAt)).toBeLessThan(3_600_000);
+
+    const northwindDetail = await get(`/api/coverage/contacts/${northwind.id}`);
+    const actors = (kind: string) =>
+      northwindDetail.activities
+        .filter((activity: { kind: string }) => activity.kind === kind)
+        .map((activity: { actorName: string }) => activity.actorName);
+    expect(actors('reply')).toEqual(['Sara Colombo']);
+    expect(actors('outcome')).toEqual(['Sara Colombo']);
+    expect(actors('message')).toHaveLength(3);
+
+    const { escalations }: { escalations: Escalation[] } = await get('/api/coverage/escalations?state=all');
+    const escalation = (rule: string, contactId: string) => {
+      const found = escalations.find((row) => row.rule === rule && row.contactId === contactId);
+      if (!found) throw new Error(`no ${rule} escalation`);
+      return found;
+    };
+    const noInformation = escalation('no_information', orsiniCall.id);
+    expect(noInformation).toMatchObject({ recipientName: 'Marco Bellini', state: 'resolved', resolvedByName: 'Marco Bellini' });
+    expect(noInformation.resolutionNote).toBeTruthy();
+    expect(noInformation.createdAt.slice(0, 10)).toBe(orsiniCall.receivedAt.slice(0, 10));
+    const callDetail = await get(`/api/coverage/contacts/${orsiniCall.id}`);
+    const petersReceipt = callDetail.brief.acknowledgements.find((ack: { delegateName: string }) => ack.delegateName === 'Peter Marsh');
+    expect(noInformation.evidence.receipt).toEqual({
+      delegateName: 'Peter Marsh',
+      version: callDetail.brief.version,
+      contentHash: callDetail.brief.contentHash,
+      acknowledgedAt: petersReceipt.acknowledgedAt,
+      readBack: 'ok, no problem',
+    });
+    expect(escalation('sla_breach', northwind.id)).toMatchObject({ target: 'backup', recipientName: 'Sara Colombo', state: 'resolved' });
+    expect(escalation('repeat_contact', northwind.id)).toMatchObject({ recipientName: 'Sara Colombo' });
+    expect(escalation('anger_key_account', northwind.id)).toMatchObject({
+      recipientName: 'Marco Bellini',
+      resolvedByName: 'Marco Bellini',
+    });
+
+    // The machine mail reached Anna's mailbox during the absence, but nobody had to answer it.
+    const messages: MailMessageSummary[] = await get('/api/mail/messages?limit=50');
+    expect(messages).toHaveLength(8);
+    const newsletter = messages.find((message) => message.fromAddress === 'newsletter@farmacia-santanna.example');
+    expect(newsletter).toMatchObject({ clientName: "Farmacia Sant'Anna", absenceId: past.id, autoReplyReason: 'list-header' });
+    const supplier = messages.find((message) => message.autoReplyReason === 'auto-submitted');
+    expect(supplier).toMatchObject({ clientId: null, absenceId: past.id });
+    // Neither became a contact; nor did anything from Harbor & Pine, who did not write.
+    const names = contacts.map((contact) => contact.clientName);
+    expect(names).not.toContain("Farmacia Sant'Anna");
+    expect(names).not.toContain('Harbor & Pine Architects');
+    expect(names).not.toContain(null);
+
+    // The routing jobs ingestion queued find the absence over: nothing is sent, routed or changed.
+    await baton.jobRunner.runDue();
+    expect((await get('/api/coverage/queue?scope=all&state=all')).contacts).toHaveLength(4);
+    const lucia = await signIn(baton, 'lucia@ferri-bellini.example');
+    expect((await baton.app.inject({ method: 'GET', url: '/api/outbox', headers: lucia })).json()).toHaveLength(0);
+    expect((await baton.deps.audit.verifyWorkspace((await get('/api/workspace')).id)).ok).toBe(true);
     await baton.close();
   });
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { absenceReturnedJob } from '../domains/absences/absences.jobs';
 import { createAbsencesRepository } from '../domains/absences/absences.repository';
 import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
 import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
@@ -9,9 +10,12 @@ import { createCalendarFeedsRepository } from '../domains/absences/calendar-feed
 import type { HandoverGate } from '../domains/absences/handover-gate';
 import { createReadinessRepository } from '../domains/absences/readiness.repository';
 import { createReadiness } from '../domains/absences/readiness.usecases';
+import { createStatusLinksRepository } from '../domains/absences/status-links.repository';
+import { createStatusLinksUseCases } from '../domains/absences/status-links.usecases';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
+import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
@@ -19,6 +23,8 @@ import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
+import { createRecoveryRepository } from '../domains/recovery/recovery.repository';
+import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -96,6 +102,18 @@ export function createDependencies({
     handoverGate,
     baseUrl: config.baseUrl,
   });
+  const statusLinksRepository = createStatusLinksRepository({ db });
+  const statusLinks = createStatusLinksUseCases({
+    db,
+    clock,
+    auditLog,
+    absencesRepository,
+    statusLinksRepository,
+    workspacesRepository,
+    clientDirectory: createClientDirectory({ db }),
+    actingDelegateAt: absences.actingDelegateAt,
+    baseUrl: config.baseUrl,
+  });
   const briefs = createBriefsUseCases({
     db,
     clock,
@@ -121,6 +139,7 @@ export function createDependencies({
     outbox,
     workspacesRepository,
     actingDelegateAt: absences.actingDelegateAt,
+    mintStatusLink: statusLinks.mint,
     dbKind: database.kind,
     secretKey: config.secretKey,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
@@ -144,6 +163,24 @@ export function createDependencies({
     handler: async ({ workspaceId, messageId }) => {
       await mail.autoReplies.autoReplyTo(workspaceId, messageId);
       await coverage.routing.route(workspaceId, messageId);
+    },
+  });
+  const returnBriefing = createReturnBriefing({
+    db,
+    clock,
+    notifier,
+    absenceLookup: mail.absenceLookup,
+    coverageLookup: coverage.lookup,
+    recoveryRepository: createRecoveryRepository({ db }),
+    statusLinksRepository,
+    workspacesRepository,
+  });
+  /** The owner is back: the open contacts return to her, then her return briefing is mailed. */
+  const absenceReturned = defineJob({
+    ...absenceReturnedJob,
+    handler: async ({ workspaceId, absenceId }) => {
+      await coverage.handBack(workspaceId, absenceId);
+      await returnBriefing.sendToOwner(workspaceId, absenceId);
     },
   });
   return {
@@ -172,13 +209,16 @@ export function createDependencies({
     clientImports,
     handoverGate,
     absences,
+    statusLinks,
     mail,
     coverage,
+    returnBriefing,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
       ...absences.jobDefinitions,
       mailRoute,
+      absenceReturned,
       ...mail.jobDefinitions,
       ...coverage.jobDefinitions,
     ],

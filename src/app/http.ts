@@ -4,12 +4,14 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAbsencesRoutes } from '../domains/absences/absences.routes';
 import { registerBriefsRoutes } from '../domains/absences/briefs.routes';
+import { registerStatusLinksRoutes } from '../domains/absences/status-links.routes';
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
+import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
 import { createHttpServer, notFoundBody } from '../platform/http/http-server';
@@ -48,8 +50,10 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
   registerCoverageRoutes(app, deps.coverage);
+  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
+  registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });
   registerBriefsRoutes(app, {
     briefs: deps.briefs,
     acknowledgements: deps.acknowledgements,

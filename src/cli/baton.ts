@@ -7,6 +7,7 @@ import { registerAutoReplyCommands } from './autoreply.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerImportCommands } from './import.commands';
 import { registerMailCommands } from './mail.commands';
+import { registerSignalsCommands } from './signals.commands';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './users.commands';
 
@@ -23,5 +24,6 @@ registerAutoReplyCommands(program);
 registerImportCommands(program);
 registerAbsencesCommands(program);
 registerMailCommands(program);
+registerSignalsCommands(program);
 
 await program.parseAsync(process.argv);

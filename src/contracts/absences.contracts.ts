@@ -80,6 +80,8 @@ export const absenceSchema = z.object({
   managerId: z.uuid(),
   state: absenceStateSchema,
   autoReply: autoReplyTextsSchema,
+  /** Whether auto-replies carry a client status link. */
+  statusLinkEnabled: z.boolean(),
   coverage: z.array(z.object({ clientId: z.uuid(), projectId: z.uuid().nullable() })),
   gateOverride: z.object({ by: z.uuid(), reason: z.string(), at: isoDateTime }).nullable(),
   startedWithGapAt: isoDateTime.nullable(),
@@ -91,7 +93,14 @@ export const absenceSchema = z.object({
   endsAtLocal: z.string(),
   warnings: z.array(coverWarningSchema),
   /** What the caller may do with this absence now (the server enforces the same rules). */
-  actions: z.object({ edit: z.boolean(), imBack: z.boolean(), close: z.boolean(), override: z.boolean() }),
+  actions: z.object({
+    edit: z.boolean(),
+    imBack: z.boolean(),
+    close: z.boolean(),
+    override: z.boolean(),
+    /** Switch the client status link, see its views, revoke links: the owner, the absence's manager, admins. */
+    statusLink: z.boolean(),
+  }),
   createdAt: isoDateTime,
 });
 export type Absence = z.infer<typeof absenceSchema>;
@@ -152,5 +161,29 @@ export const calendarFeedSchema = z.object({
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 /** Returned once, at creation: the token is never shown again (only its hash is stored). */
 export const createdCalendarFeedSchema = calendarFeedSchema.extend({ url: z.string() });
+
+export const statusLinkSettingSchema = z.object({ enabled: z.boolean() }).strict();
+export const revokeStatusLinksSchema = z.object({ clientId: z.uuid().optional() }).strict();
+
+/** The status links of an absence per client: tokens are never shown (only their hashes are stored). */
+export const statusLinksOverviewSchema = z.object({
+  absenceId: z.uuid(),
+  enabled: z.boolean(),
+  /** Links stop working 7 days after the owner is back (the planned end, or the early return). */
+  expiresAt: isoDateTime,
+  clients: z.array(
+    z.object({
+      clientId: z.uuid(),
+      clientName: z.string(),
+      links: z.number().int(),
+      activeLinks: z.number().int(),
+      views: z.number().int(),
+      lastViewedAt: isoDateTime.nullable(),
+    }),
+  ),
+});
+export type StatusLinksOverview = z.infer<typeof statusLinksOverviewSchema>;
+export const revokedStatusLinksSchema = statusLinksOverviewSchema.extend({ revoked: z.number().int() });
+export type RevokedStatusLinks = z.infer<typeof revokedStatusLinksSchema>;
 
 export { briefContentSchema };

@@ -74,7 +74,8 @@ export type ContactState = (typeof contactStates)[number];
 /** How a delegate closes a contact; `handed_to_backup` passes it on and keeps it open. */
 export const contactOutcomes = ['answered', 'follow_up', 'handed_to_backup', 'waiting_for_owner', 'no_information'] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
-export const assigneeRoles = ['primary', 'backup', 'manager'] as const;
+/** `owner`: handed back when the absence ended. */
+export const assigneeRoles = ['primary', 'backup', 'manager', 'owner'] as const;
 export type AssigneeRole = (typeof assigneeRoles)[number];
 
 export const escalationRules = ['sla_breach', 'no_information', 'anger_key_account', 'repeat_contact', 'at_risk_client'] as const;

@@ -1,6 +1,7 @@
 /** Every table of Baton, for Drizzle's typed queries and for drizzle-kit's migration generator. */
 export * from '../platform/jobs/jobs.schema';
 export * from './absences/absences.schema';
+export * from './absences/status-links.schema';
 export * from './audit/audit.schema';
 export * from './clients/clients.schema';
 export * from './coverage/coverage.schema';

@@ -64,6 +64,7 @@ describe('the auto-reply composer', () => {
   };
 
   it('previews a saved absence with its acting delegate and the return date in each language and the workspace zone', async () => {
+    await team.as.anna.request('PUT', `/api/absences/${absence.id}/status-link`, { enabled: true });
     const response = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', { autoReply: texts, absenceId: absence.id });
     expect(response.statusCode).toBe(200);
     const preview = response.json();
@@ -73,6 +74,17 @@ describe('the auto-reply composer', () => {
     expect(preview.texts.en.body).toBe(
       `Please write to ${team.people.sara.name} <${team.people.sara.email}>. Status: https://baton.example.test/status/example`,
     );
+    // A text without the placeholder gets the link on a line of its own, as the client will.
+    expect(preview.texts.it.body).toBe(
+      `Scriva a ${team.people.sara.name}.\n\nLo stato delle sue richieste: https://baton.example.test/status/example`,
+    );
+  });
+
+  it('previews no status link while the absence has it switched off, as the client will receive it', async () => {
+    await team.as.anna.request('PUT', `/api/absences/${absence.id}/status-link`, { enabled: false });
+    const response = await team.as.anna.request('POST', '/api/absences/auto-reply/preview', { autoReply: texts, absenceId: absence.id });
+    expect(response.json().texts.en.body).toBe(`Please write to ${team.people.sara.name} <${team.people.sara.email}>. Status:`);
+    expect(response.json().texts.it.body).toBe(`Scriva a ${team.people.sara.name}.`);
   });
 
   it('previews a plan being written with the chosen delegate', async () => {

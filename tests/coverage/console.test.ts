@@ -292,4 +292,27 @@ describe('coverage: routing client mail to the acting delegate, the console, out
     expect(await contactRow(message.contactId ?? '')).toMatchObject({ assigneeId: f.people.backup.id, assigneeRole: 'backup' });
     t.clock.set('2026-03-23T11:00:00Z');
   });
+
+  it('hands every open contact back to the owner on return, keeping who handled what', async () => {
+    const open = (await f.sessions.manager.request('GET', '/api/coverage/queue?scope=all&state=open')).json().contacts;
+    expect(open.length).toBeGreaterThan(0);
+    const handled = open.find((contact: { assigneeRole: string }) => contact.assigneeRole === 'backup');
+    const back = await f.sessions.owner.request('POST', `/api/absences/${f.absence.id}/return`, {});
+    expect(back.json()).toMatchObject({ state: 'returned' });
+    await t.runJobs();
+    const after = (await f.sessions.owner.request('GET', '/api/coverage/queue?scope=mine&state=open')).json().contacts;
+    expect(after.map((contact: { id: string }) => contact.id).sort()).toEqual(open.map((contact: { id: string }) => contact.id).sort());
+    expect(after.every((contact: { assigneeRole: string; assigneeId: string }) => contact.assigneeRole === 'owner')).toBe(true);
+    const detail = (await f.sessions.owner.request('GET', `/api/coverage/contacts/${handled.id}`)).json();
+    expect(detail.activities.map((activity: { kind: string }) => activity.kind)).toEqual(expect.arrayContaining(['message', 'reassigned']));
+    const handBack = detail.activities.find(
+      (activity: { kind: string; data: { handBack?: boolean } }) => activity.kind === 'reassigned' && activity.data.handBack,
+    );
+    expect(handBack.data).toMatchObject({ from: f.people.backup.id, fromRole: 'backup', to: f.people.owner.id });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'coverage.handed_back'), eq(auditEvents.subjectId, f.absence.id)));
+    expect(event?.data).toMatchObject({ ownerId: f.people.owner.id });
+  });
 });

@@ -42,6 +42,8 @@ const validBodies: Record<string, unknown> = {
   'POST /api/absences/:absenceId/return': {},
   'POST /api/absences/:absenceId/close': {},
   'POST /api/absences/:absenceId/gate-override': { reason: 'a reason long enough' },
+  'PUT /api/absences/:absenceId/status-link': { enabled: true },
+  'POST /api/absences/:absenceId/status-links/revoke': {},
   'POST /api/mail/mailboxes': { address: 'someone@example.test' },
   'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
   'POST /api/mail/messages/:messageId/retry': {},
@@ -237,6 +239,12 @@ describe('every API route checks the session, the role and the workspace', () =>
 
   it('registers the routes this test walks', () => {
     expect(apiRoutes().length).toBeGreaterThan(15);
+  });
+
+  it('declares every route outside /api/ public: the session and role checks guard /api/ only', () => {
+    const pages = t.app.registeredRoutes.filter((route) => !route.url.startsWith('/api/'));
+    expect(pages.map((route) => `${route.method} ${route.url}`)).toContain('GET /status/:token');
+    expect(pages.filter((route) => route.access !== 'public')).toEqual([]);
   });
 
   it('answers 401 without a session on every route that is not public', async () => {

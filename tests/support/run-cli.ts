@@ -13,17 +13,20 @@ function inheritedEnv() {
   return rest;
 }
 
-/** Runs the `baton` CLI from source in a child process; resolves with its exit code and output. */
+/** Runs the `baton` CLI from source in a child process (with `input` on its standard input); resolves with its exit code and output. */
 export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
+  input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/baton.ts'), ...args], {
       cwd: root,
       env: { ...inheritedEnv(), LOG_LEVEL: 'warn', BATON_DEMO: 'false', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Without `input` the CLI sees an empty standard input (end of file at once).
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

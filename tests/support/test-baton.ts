@@ -9,7 +9,7 @@ import { createTestDatabase } from './test-database';
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A Baton on a fresh test database with a manual clock; jobs run only when a test calls `runJobs()`. */
-export async function createTestBaton(env: Record<string, string> = {}, options: Pick<BatonOptions, 'handoverGate'> = {}) {
+export async function createTestBaton(env: Record<string, string> = {}, options: Pick<BatonOptions, 'handoverGate' | 'transport'> = {}) {
   const database = await createTestDatabase();
   const clock = createManualClock('2026-03-02T09:00:00Z');
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env });

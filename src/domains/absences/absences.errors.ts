@@ -19,4 +19,9 @@ export const absenceErrors = defineErrors({
   wrongState: ['absence.wrong_state', 409, 'This is not possible in the absence’s current state'],
   unknownPlaceholder: ['auto_reply.unknown_placeholder', 400, 'The auto-reply uses an unknown placeholder'],
   feedNotFound: ['calendar_feed.not_found', 404, 'No such calendar feed'],
+  statusLinkClientNotFound: [
+    'status_link.client_not_found',
+    400,
+    'This client is not covered by the absence and has no status link: choose one of its clients',
+  ],
 });

@@ -168,6 +168,26 @@ export const renderAutoReplyText = (text: string, values: AutoReplyValues) =>
     return value ? space + value : '';
   });
 
+const statusLinkLines: Record<Language, string> = {
+  en: 'Status of your requests:',
+  it: 'Lo stato delle sue richieste:',
+};
+
+/**
+ * The body a client receives (and the owner previews): placeholders filled; a status link, when there is one,
+ * goes where `{{status_link}}` stands, or on a line of its own at the end when the text has no such placeholder.
+ */
+export function composeAutoReplyBody(
+  template: string,
+  values: Omit<AutoReplyValues, 'status_link'>,
+  statusLink: string | null,
+  language: Language,
+) {
+  const body = renderAutoReplyText(template, { ...values, status_link: statusLink ?? '' });
+  if (!statusLink || /\{\{\s*status_link\s*\}\}/.test(template)) return body;
+  return `${body.trimEnd()}\n\n${statusLinkLines[language]} ${statusLink}`;
+}
+
 /** The return date as a client reads it: their language, the workspace's time zone. */
 export const formatReturnDate = (endsAt: Date, language: Language, timeZone: string) =>
   DateTime.fromJSDate(endsAt, { zone: timeZone })

@@ -19,6 +19,7 @@ import type { Principal } from '../workspaces/auth.usecases';
 import { hasRole } from '../workspaces/workspaces.models';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { absenceErrors } from './absences.errors';
+import { absenceReturnedJob } from './absences.jobs';
 import { translateAbsenceMail } from './absences.mails';
 import {
   type AbsenceField,
@@ -27,6 +28,7 @@ import {
   autoReplyProblems,
   awayWindowOf,
   canTransition,
+  composeAutoReplyBody,
   coverWarnings,
   defaultAutoReply,
   editableFields,
@@ -41,6 +43,7 @@ import type { AbsenceRow, AbsencesRepository, AbsenceWithCoverage, CoverageItem 
 import { writeIcsCalendar } from './calendar.ics';
 import type { CalendarFeedRow, CalendarFeedsRepository } from './calendar-feeds.repository';
 import type { HandoverGate } from './handover-gate';
+import { canManageStatusLinks } from './status-links.models';
 
 type Deps = {
   db: Db;
@@ -138,6 +141,15 @@ export function awayWindowsFrom(rows: AbsenceRow[], exceptId?: string): AwayWind
 export function createAbsencesUseCases(deps: Deps) {
   const { db, clock, auditLog, notifier, absencesRepository: repo, workspacesRepository, handoverGate } = deps;
 
+  const queueReturned = (tx: Db, absence: AbsenceRow) =>
+    enqueueJob(
+      tx,
+      clock,
+      absenceReturnedJob,
+      { workspaceId: absence.workspaceId, absenceId: absence.id },
+      { uniqueKey: `absence.returned:${absence.id}` },
+    );
+
   const audit = (tx: Db, actorId: string | null, absence: AbsenceRow, action: string, data: Record<string, unknown> = {}) =>
     auditLog.append(tx, { workspaceId: absence.workspaceId, actorId, action, subjectType: 'absence', subjectId: absence.id, data });
 
@@ -197,7 +209,9 @@ export function createAbsencesUseCases(deps: Deps) {
       await db.transaction(async (tx) => {
         const now = clock.now();
         const row = await repo.transition(tx, workspaceId, absenceId, ['active'], { state: 'returned', returnedAt: now, updatedAt: now });
-        if (row) await audit(tx, null, current, 'absence.returned', { from: 'active', to: 'returned', early: false });
+        if (!row) return;
+        await audit(tx, null, current, 'absence.returned', { from: 'active', to: 'returned', early: false });
+        await queueReturned(tx, row);
       });
     },
   });
@@ -340,6 +354,7 @@ export function createAbsencesUseCases(deps: Deps) {
       managerId: absence.managerId,
       state: absence.state,
       autoReply: absence.autoReply,
+      statusLinkEnabled: absence.statusLinkEnabled,
       coverage: absence.coverage,
       gateOverride: absence.gateOverride,
       startedWithGapAt: absence.startedWithGapAt?.toISOString() ?? null,
@@ -356,6 +371,7 @@ export function createAbsencesUseCases(deps: Deps) {
         imBack: isOwner && absence.state === 'active',
         close: (isOwner || (absence.state === 'returned' && canManage(principal, absence))) && canTransition('close', absence.state),
         override: canManage(principal, absence) && canTransition('override', absence.state),
+        statusLink: canManageStatusLinks(principal.user, absence),
       },
       createdAt: absence.createdAt.toISOString(),
     };
@@ -480,6 +496,7 @@ export function createAbsencesUseCases(deps: Deps) {
         to: values.state,
         ...(name === 'imBack' ? { early: true } : {}),
       });
+      if (name === 'imBack') await queueReturned(tx, moved);
       return moved;
     });
     return row;
@@ -585,11 +602,14 @@ export function createAbsencesUseCases(deps: Deps) {
       const timeZone = principal.workspace.timezone;
       let delegate: { userId: string; role: 'primary' | 'backup' | 'manager' } | null;
       let endsAt: Date;
+      // A new plan starts without the client status link; a saved absence previews its own setting.
+      let statusLink: string | null = null;
       if (input.absenceId) {
         const absence = await visibleAbsence(principal, input.absenceId);
         // The sample client writes now, or at the start when the absence has not begun.
         delegate = await actingDelegateAt(absence, new Date(Math.max(clock.now().getTime(), absence.startsAt.getTime())));
         endsAt = absence.endsAt;
+        if (absence.statusLinkEnabled) statusLink = `${deps.baseUrl}/status/example`;
       } else {
         delegate = { userId: input.delegateId ?? principal.user.id, role: 'primary' };
         endsAt = input.endsAt ? toInstant(input.endsAt, timeZone) : new Date(clock.now().getTime() + 14 * DAY_MS);
@@ -607,10 +627,12 @@ export function createAbsencesUseCases(deps: Deps) {
           // Profiles have no phone number yet: the placeholder renders empty rather than wrong.
           delegate_phone: '',
           return_date: formatReturnDate(endsAt, language, timeZone),
-          status_link: `${deps.baseUrl}/status/example`,
         };
         const texts = input.autoReply[language];
-        return { subject: renderAutoReplyText(texts.subject, values), body: renderAutoReplyText(texts.body, values) };
+        return {
+          subject: renderAutoReplyText(texts.subject, { ...values, status_link: statusLink ?? '' }),
+          body: composeAutoReplyBody(texts.body, values, statusLink, language),
+        };
       };
       return { delegate: { userId: user.id, name: user.name, role: delegate.role }, texts: { en: render('en'), it: render('it') } };
     },

@@ -1,3 +1,4 @@
+import type { AssigneeRole } from '../../contracts/coverage.contracts';
 import type { Language } from '../../contracts/workspaces.contracts';
 import type { AbsenceRow } from '../absences/absences.repository';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
@@ -39,10 +40,7 @@ export function createTeamReader(deps: { workspacesRepository: WorkspacesReposit
 }
 export type TeamReader = ReturnType<typeof createTeamReader>;
 
-export const escalationPeople = (
-  team: Team,
-  contact: { assigneeId: string; assigneeRole: 'primary' | 'backup' | 'manager' },
-): EscalationPeople => ({
+export const escalationPeople = (team: Team, contact: { assigneeId: string; assigneeRole: AssigneeRole }): EscalationPeople => ({
   assigneeId: contact.assigneeId,
   assigneeRole: contact.assigneeRole,
   backupId: team.backupId,

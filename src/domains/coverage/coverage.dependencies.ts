@@ -11,10 +11,12 @@ import type { Notifier } from '../notifications/notifications.usecases';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { createContacts } from './contacts.usecases';
+import { createCoverageLookup } from './coverage.lookup';
 import { createCoverageRepository } from './coverage.repository';
 import { createCoverageSettings } from './coverage-settings.usecases';
 import { createTeamReader } from './coverage-team';
 import { createEscalations } from './escalations.usecases';
+import { createHandBack } from './hand-back.usecases';
 import { createRouting } from './routing.usecases';
 import { createSlaTimers } from './sla-timers.usecases';
 
@@ -41,12 +43,15 @@ export function createCoverageDependencies(input: {
   const slaTimers = createSlaTimers({ ...shared, escalations });
   const routing = createRouting({ ...shared, coverageSettings, escalations, slaTimers });
   const contacts = createContacts({ ...shared, coverageSettings, escalations });
+  const handBack = createHandBack(shared);
   return {
     coverageRepository,
     coverageSettings,
     escalations,
     routing,
     contacts,
+    handBack,
+    lookup: createCoverageLookup({ coverageRepository }),
     jobDefinitions: [slaTimers.job, contacts.followUpReminder],
   };
 }

@@ -137,6 +137,27 @@ export function createCoverageRepository({ db }: { db: Db }) {
     updateContact: async (tx: Db, id: string, values: Partial<typeof coverageContacts.$inferInsert>) =>
       first(await tx.update(coverageContacts).set(values).where(eq(coverageContacts.id, id)).returning()),
 
+    /** The absence's contacts still open, locked: what the owner takes back on return. */
+    openContactsOfAbsence: (tx: Db, absenceId: string) =>
+      tx
+        .select()
+        .from(coverageContacts)
+        .where(and(eq(coverageContacts.absenceId, absenceId), eq(coverageContacts.state, 'open')))
+        .for('update'),
+
+    /** Every contact of an absence, with client and people, for the return briefing and the report. */
+    contactsOfAbsence: (workspaceId: string, absenceId: string) =>
+      selectContacts(db)
+        .where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.absenceId, absenceId)))
+        .orderBy(asc(coverageContacts.receivedAt)),
+
+    escalationsOfAbsence: (workspaceId: string, absenceId: string) =>
+      db
+        .select()
+        .from(escalations)
+        .where(and(eq(escalations.workspaceId, workspaceId), eq(escalations.absenceId, absenceId)))
+        .orderBy(asc(escalations.createdAt)),
+
     insertActivity: (tx: Db, values: typeof coverageActivities.$inferInsert) => tx.insert(coverageActivities).values(values),
 
     contactView: async (workspaceId: string, id: string, tx: Db = db): Promise<ContactView | null> =>

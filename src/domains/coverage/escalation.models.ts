@@ -73,6 +73,8 @@ export function handOffTarget(people: EscalationPeople): { userId: string; role:
   if (people.assigneeRole === 'primary' && people.backupId && !people.away.has(people.backupId) && people.backupId !== people.assigneeId) {
     return { userId: people.backupId, role: 'backup' };
   }
-  if (people.assigneeRole !== 'manager' && people.managerId !== people.assigneeId) return { userId: people.managerId, role: 'manager' };
+  if ((people.assigneeRole === 'primary' || people.assigneeRole === 'backup') && people.managerId !== people.assigneeId) {
+    return { userId: people.managerId, role: 'manager' };
+  }
   return null;
 }

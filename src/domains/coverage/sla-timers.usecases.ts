@@ -58,7 +58,8 @@ export function createSlaTimers(deps: Deps) {
     if (!view || !slaWarningDue(view.contact)) return;
     const absence = await deps.absenceLookup.byId(workspaceId, view.contact.absenceId);
     const workspace = await deps.workspacesRepository.workspaceById(workspaceId);
-    if (!absence || !workspace) return;
+    // Once the owner is back, the return briefing takes over: no more escalations to the delegates' chain.
+    if (absence?.state !== 'active' || !workspace) return;
     const team = await deps.teamAt(absence, clock.now());
 
     await db.transaction(async (tx) => {

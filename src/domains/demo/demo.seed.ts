@@ -9,8 +9,10 @@ import { type AbsenceWithCoverage, createAbsencesRepository } from '../absences/
 import { scheduleAbsenceJobs } from '../absences/absences.usecases';
 import type { BriefsRepository } from '../absences/briefs.repository';
 import type { ClientsRepository, NewClient } from '../clients/clients.repository';
+import type { TeamMember } from '../coverage/coverage-team';
 import type { MembersUseCases } from '../workspaces/members.usecases';
 import { seedDemoBriefs } from './demo-briefs.seed';
+import { seedDemoCoverage } from './demo-coverage.seed';
 
 /** Printed at start; these logins work only while Baton runs in demo mode (see DEMO.md). */
 export const DEMO_PASSWORD = 'baton-demo-2026';
@@ -153,7 +155,10 @@ const demoClients: DemoClient[] = [
   },
 ];
 
-/** Loads the demo workspace of DEMO.md: the cast, their eight clients, the past and the upcoming absence with their briefs. */
+/**
+ * Loads the demo workspace of DEMO.md: the cast, their eight clients, the past and the upcoming absence with their
+ * briefs, and what happened to Anna's mail during the past one.
+ */
 export async function loadDemoWorkspace({
   db,
   clock,
@@ -211,6 +216,10 @@ export async function loadDemoWorkspace({
     clientsRepository,
     absencesRepository,
   });
+  const cast = Object.fromEntries(
+    demoPeople.map((person) => [person.key, { id: ids[person.key], name: person.name, email: person.email, language: person.language }]),
+  ) as Record<PersonKey, TeamMember>;
+  await seedDemoCoverage({ db, clock, workspace, people: cast, absence: absences.past, clientIds });
   return workspace;
 }
 

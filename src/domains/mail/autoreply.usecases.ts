@@ -7,8 +7,9 @@ import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
 import { contentHash } from '../../platform/security/canonical-json';
 import type { AbsenceLookup } from '../absences/absences.lookup';
-import { formatReturnDate, renderAutoReplyText } from '../absences/absences.models';
+import { composeAutoReplyBody, formatReturnDate } from '../absences/absences.models';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
+import type { StatusLinksUseCases } from '../absences/status-links.usecases';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import type { Outbox } from '../outbox/outbox.usecases';
@@ -28,6 +29,7 @@ type Deps = {
   absenceLookup: AbsenceLookup;
   workspacesRepository: WorkspacesRepository;
   actingDelegateAt: AbsencesUseCases['actingDelegateAt'];
+  mintStatusLink: StatusLinksUseCases['mint'];
 };
 
 /** Decisions Baton takes before the policy runs, beside the policy's own reasons. */
@@ -85,13 +87,21 @@ export function createAutoReplySender(deps: Deps) {
 
       const { reply } = decision;
       const language = reply.language === 'it' ? 'it' : 'en';
-      const text = renderAutoReplyText(absence.autoReply[language].body, {
-        delegate_name: delegate?.name ?? '',
-        delegate_email: delegate?.email ?? '',
-        delegate_phone: '',
-        return_date: formatReturnDate(absence.endsAt, language, workspace.timezone),
-        status_link: '',
-      });
+      // A link per reply to a known client (its token exists only in this mail); none when the absence has it off.
+      const statusLink = message.clientId
+        ? await deps.mintStatusLink(tx, { workspaceId, absenceId: absence.id, clientId: message.clientId })
+        : null;
+      const text = composeAutoReplyBody(
+        absence.autoReply[language].body,
+        {
+          delegate_name: delegate?.name ?? '',
+          delegate_email: delegate?.email ?? '',
+          delegate_phone: '',
+          return_date: formatReturnDate(absence.endsAt, language, workspace.timezone),
+        },
+        statusLink?.url ?? null,
+        language,
+      );
       const { From, To, Subject: _encoded, ...replyHeaders } = reply.headers;
       const outboxId = await deps.outbox.queue(tx, {
         workspaceId,
@@ -122,7 +132,7 @@ export function createAutoReplySender(deps: Deps) {
         action: 'mail.auto_replied',
         subjectType: 'mail_message',
         subjectId: messageId,
-        data: { to: sender, outboxId, language, textId: reply.textId },
+        data: { to: sender, outboxId, language, textId: reply.textId, statusLink: statusLink !== null },
       });
     });
   }

@@ -3,6 +3,7 @@ import type { DatabaseKind, Db } from '../../platform/db/database';
 import type { ImapReader } from '../../platform/mail/imap-reader';
 import { createAbsenceLookup } from '../absences/absences.lookup';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
+import type { StatusLinksUseCases } from '../absences/status-links.usecases';
 import type { AuditLog } from '../audit/audit.repository';
 import { createClientDirectory } from '../clients/clients.lookup';
 import type { Outbox } from '../outbox/outbox.usecases';
@@ -22,6 +23,8 @@ export function createMailDependencies(input: {
   workspacesRepository: WorkspacesRepository;
   /** The absence lifecycle's answer to "who covers now" (primary, backup while the primary is away, manager). */
   actingDelegateAt: AbsencesUseCases['actingDelegateAt'];
+  /** The absences domain mints a client status link (null when the absence has it switched off). */
+  mintStatusLink: StatusLinksUseCases['mint'];
   faults?: IngestionFaults;
   dbKind: DatabaseKind;
   /** BATON_SECRET_KEY: encrypts IMAP passwords; without it IMAP mailboxes cannot be configured. */

@@ -18,6 +18,7 @@ import { useOverrideGate } from '../api/override-gate';
 import { useAutoReplyPreview } from '../api/preview-auto-reply';
 import { AbsenceStateBadge, useAbsenceErrorMessage, usePersonName } from '../components/absence-helpers';
 import { CoverWarnings } from '../components/cover-warnings';
+import { StatusLinkPanel } from '../components/status-link-panel';
 
 function OverrideForm({ absence }: { absence: Absence }) {
   const { t } = useTranslation();
@@ -177,6 +178,7 @@ export function AbsencePage({ briefsPanel }: { briefsPanel?: (absenceId: string)
           ))}
         </div>
       </Card>
+      {data.actions.statusLink ? <StatusLinkPanel absenceId={data.id} /> : null}
       {data.actions.override ? <OverrideForm absence={data} /> : null}
     </>
   );

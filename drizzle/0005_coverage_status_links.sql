@@ -1,3 +1,16 @@
+CREATE TABLE "status_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"absence_id" uuid NOT NULL,
+	"client_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"view_count" integer DEFAULT 0 NOT NULL,
+	"last_viewed_at" timestamp with time zone,
+	CONSTRAINT "status_links_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "conversations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -84,6 +97,9 @@ CREATE TABLE "escalations" (
 	"resolution_note" text
 );
 --> statement-breakpoint
+ALTER TABLE "status_links" ADD CONSTRAINT "status_links_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "status_links" ADD CONSTRAINT "status_links_absence_id_absences_id_fk" FOREIGN KEY ("absence_id") REFERENCES "public"."absences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "status_links" ADD CONSTRAINT "status_links_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_absence_id_absences_id_fk" FOREIGN KEY ("absence_id") REFERENCES "public"."absences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coverage_activities" ADD CONSTRAINT "coverage_activities_contact_id_coverage_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."coverage_contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -98,6 +114,7 @@ ALTER TABLE "escalations" ADD CONSTRAINT "escalations_workspace_id_workspaces_id
 ALTER TABLE "escalations" ADD CONSTRAINT "escalations_absence_id_absences_id_fk" FOREIGN KEY ("absence_id") REFERENCES "public"."absences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "escalations" ADD CONSTRAINT "escalations_contact_id_coverage_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."coverage_contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "escalations" ADD CONSTRAINT "escalations_recipient_id_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "status_links_absence_client_idx" ON "status_links" USING btree ("absence_id","client_id");--> statement-breakpoint
 CREATE INDEX "coverage_activities_contact" ON "coverage_activities" USING btree ("contact_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "coverage_contacts_message" ON "coverage_contacts" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "coverage_contacts_assignee_queue" ON "coverage_contacts" USING btree ("workspace_id","assignee_id","state","due_at");--> statement-breakpoint

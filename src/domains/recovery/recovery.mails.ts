@@ -1,0 +1,53 @@
+import { createTranslator } from '../../platform/i18n/translator';
+
+/** The return briefing's mail to the owner, in her language. */
+export const translateRecoveryMail = createTranslator({
+  en: {
+    'briefing.subject_one': 'Welcome back: {{count}} client contact while you were away',
+    'briefing.subject_other': 'Welcome back: {{count}} client contacts while you were away',
+    'briefing.totals':
+      'While you were away: {{contacts}} contacts from {{clients}} clients; {{open}} still open (now assigned to you); {{escalations}} escalations.',
+    'briefing.call_first': 'Call first:',
+    'briefing.quiet': 'No client needs a call back urgently.',
+    'reason.key_account': 'key account',
+    'reason.unanswered_one': 'one contact unanswered',
+    'reason.unanswered_other': '{{count}} contacts unanswered',
+    'reason.no_information_one': '“no information” once',
+    'reason.no_information_other': '“no information” {{count}} times',
+    'reason.cancellation_intent': 'talks of cancelling',
+    'reason.anger': 'upset',
+    'reason.repeat_contacts_one': 'wrote again once',
+    'reason.repeat_contacts_other': 'wrote again {{count}} times',
+    'reason.sla_breaches_one': 'one reply late',
+    'reason.sla_breaches_other': '{{count}} replies late',
+    'reason.waiting_for_owner_one': 'one question waits for you',
+    'reason.waiting_for_owner_other': '{{count}} questions wait for you',
+    'reason.long_wait': 'waited more than a day',
+    'reason.at_risk': 'already at risk',
+    'reason.lost': 'marked lost',
+  },
+  it: {
+    'briefing.subject_one': 'Al rientro: {{count}} contatto di clienti durante la tua assenza',
+    'briefing.subject_other': 'Al rientro: {{count}} contatti di clienti durante la tua assenza',
+    'briefing.totals':
+      'Durante la tua assenza: {{contacts}} contatti da {{clients}} clienti; {{open}} ancora aperti (ora assegnati a te); {{escalations}} escalation.',
+    'briefing.call_first': 'Da chiamare per primi:',
+    'briefing.quiet': 'Nessun cliente richiede una chiamata urgente.',
+    'reason.key_account': 'cliente chiave',
+    'reason.unanswered_one': 'un contatto senza risposta',
+    'reason.unanswered_other': '{{count}} contatti senza risposta',
+    'reason.no_information_one': '“informazioni mancanti” una volta',
+    'reason.no_information_other': '“informazioni mancanti” {{count}} volte',
+    'reason.cancellation_intent': 'parla di disdetta',
+    'reason.anger': 'contrariato',
+    'reason.repeat_contacts_one': 'ha riscritto una volta',
+    'reason.repeat_contacts_other': 'ha riscritto {{count}} volte',
+    'reason.sla_breaches_one': 'una risposta in ritardo',
+    'reason.sla_breaches_other': '{{count}} risposte in ritardo',
+    'reason.waiting_for_owner_one': 'una domanda aspetta te',
+    'reason.waiting_for_owner_other': '{{count}} domande aspettano te',
+    'reason.long_wait': 'ha atteso più di un giorno',
+    'reason.at_risk': 'già a rischio',
+    'reason.lost': 'segnato come perso',
+  },
+});

@@ -1,0 +1,148 @@
+// The return briefing: per covered client, what came in, how it was handled and how fast, and a risk rank that says
+// whom to call first and why. Shown in the web UI to the owner (and her manager), mailed to the owner on return.
+import type { ReturnBriefing } from '../../contracts/recovery.contracts';
+import type { Clock } from '../../platform/clock/clock';
+import type { Db } from '../../platform/db/database';
+import type { AbsenceLookup } from '../absences/absences.lookup';
+import type { AbsenceRow } from '../absences/absences.repository';
+import { tallyStatusLinks } from '../absences/status-links.models';
+import type { StatusLinksRepository } from '../absences/status-links.repository';
+import type { CoverageLookup } from '../coverage/coverage.lookup';
+import type { Notifier } from '../notifications/notifications.usecases';
+import type { Principal } from '../workspaces/auth.usecases';
+import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { recoveryErrors } from './recovery.errors';
+import { translateRecoveryMail as t } from './recovery.mails';
+import type { RecoveryRepository } from './recovery.repository';
+import { median, summariseClient } from './return-briefing.models';
+import { rankClients, riskScore } from './risk.models';
+
+type Deps = {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  absenceLookup: AbsenceLookup;
+  coverageLookup: CoverageLookup;
+  recoveryRepository: RecoveryRepository;
+  statusLinksRepository: StatusLinksRepository;
+  workspacesRepository: WorkspacesRepository;
+};
+
+const SUMMARY_CLIENTS = 5;
+
+/** The owner, the absence's manager, and workspace admins and managers read the briefing. */
+const mayRead = (principal: Principal, absence: AbsenceRow) =>
+  principal.user.id === absence.ownerId ||
+  principal.user.id === absence.managerId ||
+  principal.user.role === 'admin' ||
+  principal.user.role === 'manager';
+
+export function createReturnBriefing(deps: Deps) {
+  const { clock } = deps;
+
+  async function build(absence: AbsenceRow): Promise<ReturnBriefing> {
+    const { workspaceId } = absence;
+    if (absence.state !== 'active' && absence.state !== 'returned' && absence.state !== 'closed') throw recoveryErrors.notStarted();
+    const owner = await deps.workspacesRepository.userInWorkspace(workspaceId, absence.ownerId);
+    const covered = await deps.recoveryRepository.coveredClients(workspaceId, absence.id);
+    const contacts = await deps.coverageLookup.contactsOfAbsence(workspaceId, absence.id);
+    const escalations = await deps.coverageLookup.escalationsOfAbsence(workspaceId, absence.id);
+    const autoReplies = await deps.recoveryRepository.autoRepliesByClient(workspaceId, absence.id);
+    const links = tallyStatusLinks(
+      covered.map((client) => client.id),
+      await deps.statusLinksRepository.listForAbsence(workspaceId, absence.id),
+    );
+    const until = absence.returnedAt ?? clock.now();
+    const facts = (contact: (typeof contacts)[number]) => ({ ...contact.row, messageCount: contact.messageCount });
+
+    const clients = covered.map((client) => {
+      const own = contacts.filter((contact) => contact.row.clientId === client.id);
+      const summary = summariseClient(own.map(facts), escalations, until, {
+        autoReplies: autoReplies.get(client.id) ?? 0,
+        statusLinkViews: links.find((tally) => tally.clientId === client.id)?.views ?? 0,
+      });
+      const handledBy = new Map(
+        own
+          .filter((contact) => contact.summary.assigneeRole !== 'owner')
+          .map((contact) => [contact.summary.assigneeId, { id: contact.summary.assigneeId, name: contact.summary.assigneeName }]),
+      );
+      return {
+        clientId: client.id,
+        name: client.name,
+        tier: client.tier,
+        status: client.status,
+        language: client.language,
+        risk: riskScore({ ...summary.facts, tier: client.tier, status: client.status }),
+        counts: summary.counts,
+        medianFirstResponseMinutes: summary.medianFirstResponseMinutes,
+        longestWaitHours: summary.longestWaitHours,
+        signals: summary.signals,
+        handledBy: [...handledBy.values()],
+        contacts: own.map((contact) => contact.summary),
+      };
+    });
+    const all = summariseClient(contacts.map(facts), escalations, until, {
+      autoReplies: [...autoReplies.values()].reduce((sum, count) => sum + count, 0),
+      statusLinkViews: links.reduce((sum, tally) => sum + tally.views, 0),
+    });
+    return {
+      absenceId: absence.id,
+      ownerId: absence.ownerId,
+      ownerName: owner?.name ?? '',
+      state: absence.state,
+      startsAt: absence.startsAt.toISOString(),
+      endsAt: absence.endsAt.toISOString(),
+      returnedAt: absence.returnedAt?.toISOString() ?? null,
+      totals: {
+        ...all.counts,
+        medianFirstResponseMinutes: median(
+          contacts
+            .filter((contact) => contact.row.kind === 'email' && contact.row.firstResponseAt)
+            .map((contact) => ((contact.row.firstResponseAt?.getTime() ?? 0) - contact.row.receivedAt.getTime()) / 60_000),
+        ),
+        clientsWithContacts: clients.filter((client) => client.counts.contacts > 0).length,
+      },
+      clients: rankClients(clients).map(({ risk, ...client }) => ({ ...client, score: risk.score, reasons: risk.reasons })),
+    };
+  }
+
+  return {
+    async briefing(principal: Principal, absenceId: string) {
+      const absence = await deps.absenceLookup.byId(principal.workspace.id, absenceId);
+      if (!absence || !mayRead(principal, absence)) throw recoveryErrors.absenceNotFound();
+      return build(absence);
+    },
+
+    /** Mailed to the owner when she is back: the clients to call first, each with its reasons, and the link. */
+    async sendToOwner(workspaceId: string, absenceId: string) {
+      const absence = await deps.absenceLookup.byId(workspaceId, absenceId);
+      const owner = absence ? await deps.workspacesRepository.userInWorkspace(workspaceId, absence.ownerId) : null;
+      if (!absence || !owner || absence.state === 'active') return;
+      const briefing = await build(absence);
+      await deps.db.transaction((tx) =>
+        deps.notifier.notify(tx, workspaceId, owner, (language) => {
+          const top = briefing.clients.filter((client) => client.score > 0).slice(0, SUMMARY_CLIENTS);
+          const lines = top.map(
+            (client) =>
+              `${client.rank}. ${client.name} — ${client.reasons.map((reason) => t(language, `reason.${reason.reason}`, { count: reason.count ?? 1 })).join(', ')}`,
+          );
+          return {
+            kind: 'recovery.return_briefing',
+            subject: t(language, 'briefing.subject', { count: briefing.totals.contacts }),
+            text: [
+              t(language, 'briefing.totals', {
+                contacts: briefing.totals.contacts,
+                clients: briefing.totals.clientsWithContacts,
+                open: briefing.totals.open,
+                escalations: briefing.totals.escalations,
+              }),
+              lines.length > 0 ? `${t(language, 'briefing.call_first')}\n${lines.join('\n')}` : t(language, 'briefing.quiet'),
+            ].join('\n\n'),
+            link: `/absences/${absenceId}/return`,
+          };
+        }),
+      );
+    },
+  };
+}
+export type ReturnBriefingUseCases = ReturnType<typeof createReturnBriefing>;
