@@ -12,6 +12,11 @@ import { ClientPage } from '@/features/clients/pages/client-page';
 import { ClientsPage } from '@/features/clients/pages/clients-page';
 import { ImportClientsPage } from '@/features/clients/pages/import-clients-page';
 import { NewClientPage } from '@/features/clients/pages/new-client-page';
+import { CoverageSettingsLink } from '@/features/coverage/components/coverage-settings-link';
+import { ContactPage } from '@/features/coverage/pages/contact-page';
+import { CoverageQueuePage } from '@/features/coverage/pages/coverage-queue-page';
+import { CoverageSettingsPage } from '@/features/coverage/pages/coverage-settings-page';
+import { EscalationsPage } from '@/features/coverage/pages/escalations-page';
 import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
 import { MailPage } from '@/features/mail/pages/mail-page';
 import { MailboxesPage } from '@/features/mail/pages/mailboxes-page';
@@ -50,6 +55,9 @@ const router = createBrowserRouter([
       { path: '/mail', element: <MailPage /> },
       { path: '/mail/mailboxes', element: <MailboxesPage /> },
       { path: '/mail/:messageId', element: <MailMessagePage /> },
+      { path: '/coverage', element: <CoverageQueuePage /> },
+      { path: '/coverage/contacts/:contactId', element: <ContactPage /> },
+      { path: '/coverage/escalations', element: <EscalationsPage /> },
       { path: '/profile', element: <ProfilePage /> },
       { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
       { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },
@@ -57,7 +65,8 @@ const router = createBrowserRouter([
       {
         element: <RequireAdmin />,
         children: [
-          { path: '/settings', element: <SettingsPage /> },
+          { path: '/settings', element: <SettingsPage sections={<CoverageSettingsLink />} /> },
+          { path: '/settings/coverage', element: <CoverageSettingsPage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/outbox', element: <OutboxPage /> },
           { path: '/outbox/:outboxId', element: <OutboxMessagePage /> },

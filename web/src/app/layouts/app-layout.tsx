@@ -34,6 +34,8 @@ function Header({ session }: { session: SessionResponse }) {
     { to: '/clients', label: t('nav.clients') },
     { to: '/absences', label: t('absences.title') },
     { to: '/mail', label: t('mail.nav') },
+    { to: '/coverage', label: t('coverage.nav'), end: true },
+    ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/coverage/escalations', label: t('coverage.escalations.nav') }] : []),
     ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/brief-templates', label: t('briefs.templates.nav') }] : []),
     ...(isAdmin(session)
       ? [

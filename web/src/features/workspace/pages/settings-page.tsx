@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
@@ -6,7 +7,8 @@ import { useErrorMessage } from '@/lib/errors';
 import { useWorkspace } from '../api/get-workspace';
 import { WorkspaceSettingsForm } from '../components/workspace-settings-form';
 
-export function SettingsPage() {
+/** `sections`: other features' settings (links or cards), composed here by the router. */
+export function SettingsPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const workspace = useWorkspace();
@@ -16,6 +18,7 @@ export function SettingsPage() {
       {workspace.isPending ? <Loading /> : null}
       {workspace.isError ? <Alert tone="error">{errorMessage(workspace.error)}</Alert> : null}
       {workspace.data ? <WorkspaceSettingsForm key={workspace.data.id} workspace={workspace.data} /> : null}
+      {sections}
     </>
   );
 }
