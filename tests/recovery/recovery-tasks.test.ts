@@ -54,6 +54,9 @@ describe('recovery tasks: one apology call per client who got in touch, in the b
 
   it('has no task while the absence runs', async () => {
     expect(await tasksOf()).toEqual([]);
+    const early = await owner.request('POST', `/api/absences/${f.absence.id}/recovery-tasks`, {});
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'recovery.not_returned']);
+    expect(await tasksOf()).toEqual([]);
   });
 
   it('creates one task per client with a contact when the owner is back, in rank order, once', async () => {
@@ -67,7 +70,9 @@ describe('recovery tasks: one apology call per client who got in touch, in the b
     [orsini, vini] = tasks as [Task, Task];
     // The return job may run again (a retry): nothing is duplicated.
     expect(await t.deps.recoveryTasks.createForAbsence(f.workspace.id, f.absence.id)).toBe(0);
-    expect(await tasksOf()).toHaveLength(2);
+    const again = await owner.request('POST', `/api/absences/${f.absence.id}/recovery-tasks`, {});
+    expect(again.json().tasks.map((task: Task) => task.id)).toEqual(tasks.map((task) => task.id));
+    expect((await f.sessions.manager.request('POST', `/api/absences/${f.absence.id}/recovery-tasks`, {})).statusCode).toBe(403);
     expect(await f.auditOf('recovery.tasks_created')).toHaveLength(1);
     expect((await owner.request('GET', '/api/recovery/tasks?state=open')).json().tasks).toHaveLength(2);
   });

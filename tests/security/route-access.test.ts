@@ -60,6 +60,7 @@ const validBodies: Record<string, unknown> = {
     calendar: { workingDays: [1, 2, 3, 4, 5], opensAt: '09:00', closesAt: '18:00', holidays: [] },
     sla: { key: { hours: 4 }, standard: { days: 1 } },
   },
+  'POST /api/absences/:absenceId/recovery-tasks': {},
   'POST /api/recovery/tasks/:recoveryTaskId/calls': { outcome: 'recovered' },
   'POST /api/recovery/tasks/:recoveryTaskId/messages': { subject: 'Probe', body: 'Probe', confirmed: true },
   'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },

@@ -430,6 +430,18 @@ export function createRecoveryTasks(deps: Deps) {
       return { tasks: (await repo.listForAbsence(principal.workspace.id, absence.id)).map(presentTask) };
     },
 
+    /**
+     * The owner creates the tasks herself when the return job did not (an absence that returned before recovery
+     * existed); the same idempotent step, so nothing is duplicated.
+     */
+    async createMine(principal: Principal, absenceId: string) {
+      const absence = await visibleAbsence(principal, absenceId);
+      if (!mayActOnRecovery(principal, absence)) throw recoveryErrors.notOwner();
+      if (absence.state !== 'returned' && absence.state !== 'closed') throw recoveryErrors.notReturned();
+      await createForAbsence(principal.workspace.id, absence.id);
+      return { tasks: (await repo.listForAbsence(principal.workspace.id, absence.id)).map(presentTask) };
+    },
+
     /** The caller's own tasks, across her absences. */
     async listMine(principal: Principal, raw: unknown) {
       const query = recoveryTasksQuerySchema.parse(raw);

@@ -46,6 +46,17 @@ export function registerRecoveryRoutes(
     handler: async (request) => recoveryTasks.listForAbsence(principalOf(request), request.params.absenceId),
   });
 
+  app.post('/api/absences/:absenceId/recovery-tasks', {
+    schema: {
+      tags,
+      description: 'Creates the tasks the return job creates, when it did not (idempotent; the owner only).',
+      params: idParam('absenceId'),
+      body: z.object({}).strict(),
+      response: { 200: recoveryTaskListSchema, ...errors },
+    },
+    handler: async (request) => recoveryTasks.createMine(principalOf(request), request.params.absenceId),
+  });
+
   app.get('/api/recovery/tasks', {
     schema: { tags, querystring: recoveryTasksQuerySchema, response: { 200: recoveryTaskListSchema, ...errors } },
     handler: async (request) => recoveryTasks.listMine(principalOf(request), request.query),

@@ -34,6 +34,7 @@ function Header({ session }: { session: SessionResponse }) {
     { to: '/clients', label: t('nav.clients') },
     { to: '/absences', label: t('absences.title') },
     { to: '/mail', label: t('mail.nav') },
+    { to: '/recovery', label: t('recovery.nav') },
     ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/brief-templates', label: t('briefs.templates.nav') }] : []),
     ...(isAdmin(session)
       ? [
