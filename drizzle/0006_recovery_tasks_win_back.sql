@@ -8,7 +8,8 @@ CREATE TABLE "recovery_calls" (
 	"retry_on" date,
 	"lost_reason" text,
 	"called_by" uuid,
-	"called_at" timestamp with time zone NOT NULL
+	"called_at" timestamp with time zone NOT NULL,
+	"seq" bigserial NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "recovery_messages" (
@@ -24,7 +25,8 @@ CREATE TABLE "recovery_messages" (
 	"findings" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"confirmed" boolean DEFAULT false NOT NULL,
 	"sent_by" uuid,
-	"sent_at" timestamp with time zone NOT NULL
+	"sent_at" timestamp with time zone NOT NULL,
+	"seq" bigserial NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "recovery_settings" (

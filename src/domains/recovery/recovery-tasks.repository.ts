@@ -82,7 +82,7 @@ export function createRecoveryTasksRepository({ db }: { db: Db }) {
         .from(recoveryCalls)
         .leftJoin(users, eq(users.id, recoveryCalls.calledBy))
         .where(eq(recoveryCalls.taskId, taskId))
-        .orderBy(desc(recoveryCalls.calledAt), desc(recoveryCalls.id)),
+        .orderBy(desc(recoveryCalls.calledAt), desc(recoveryCalls.seq)),
 
     insertMessage: async (tx: Db, values: typeof recoveryMessages.$inferInsert) => {
       const [row] = await tx.insert(recoveryMessages).values(values).returning();
@@ -96,7 +96,7 @@ export function createRecoveryTasksRepository({ db }: { db: Db }) {
         .from(recoveryMessages)
         .leftJoin(users, eq(users.id, recoveryMessages.sentBy))
         .where(eq(recoveryMessages.taskId, taskId))
-        .orderBy(desc(recoveryMessages.sentAt), desc(recoveryMessages.id)),
+        .orderBy(desc(recoveryMessages.sentAt), desc(recoveryMessages.seq)),
   };
 }
 export type RecoveryTasksRepository = ReturnType<typeof createRecoveryTasksRepository>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ClientStatus } from '../../contracts/clients.contracts';
 import type { BlameFinding, CallOutcome, RecoveryTaskState, WinBackReminderState } from '../../contracts/recovery.contracts';
 import { absences } from '../absences/absences.schema';
@@ -57,6 +57,8 @@ export const recoveryCalls = pgTable(
     lostReason: text('lost_reason'),
     calledBy: uuid('called_by'),
     calledAt: timestamp('called_at', { withTimezone: true }).notNull(),
+    /** Insertion order: two calls logged in the same instant keep their order (the latest decides a retry). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (table) => [index('recovery_calls_task').on(table.taskId, table.calledAt)],
 );
@@ -80,6 +82,7 @@ export const recoveryMessages = pgTable(
     confirmed: boolean('confirmed').notNull().default(false),
     sentBy: uuid('sent_by'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (table) => [index('recovery_messages_task').on(table.taskId, table.sentAt)],
 );
