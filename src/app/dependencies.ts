@@ -26,7 +26,11 @@ import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createRecoveryRepository } from '../domains/recovery/recovery.repository';
+import { createRecoveryTasksRepository } from '../domains/recovery/recovery-tasks.repository';
+import { createRecoveryTasks } from '../domains/recovery/recovery-tasks.usecases';
 import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
+import { createWinBackRepository } from '../domains/recovery/win-back.repository';
+import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -95,7 +99,25 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
-  const clients = createClientsUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
+  const recoveryRepository = createRecoveryRepository({ db });
+  /** A client marked lost starts a win-back cadence; leaving `lost` ends it (in the status change's transaction). */
+  const winBack = createWinBack({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    winBackRepository: createWinBackRepository({ db }),
+    recoveryRepository,
+    workspacesRepository,
+  });
+  const clients = createClientsUseCases({
+    db,
+    clock,
+    auditLog,
+    clientsRepository,
+    workspacesRepository,
+    onStatusChanged: winBack.onClientStatusChanged,
+  });
   const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
   const briefsRepository = createBriefsRepository({ db });
   const briefsAccess = createBriefsAccess({ briefsRepository, workspacesRepository });
@@ -185,15 +207,34 @@ export function createDependencies({
     notifier,
     absenceLookup: mail.absenceLookup,
     coverageLookup: coverage.lookup,
-    recoveryRepository: createRecoveryRepository({ db }),
+    recoveryRepository,
     statusLinksRepository,
     workspacesRepository,
   });
-  /** The owner is back: the open contacts return to her, then her return briefing is mailed. */
+  const recoveryTasks = createRecoveryTasks({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    outbox,
+    absenceLookup: mail.absenceLookup,
+    clientDirectory: mail.clientDirectory,
+    mailRepository: mail.mailRepository,
+    workspacesRepository,
+    recoveryRepository,
+    recoveryTasksRepository: createRecoveryTasksRepository({ db }),
+    returnBriefing,
+    setClientStatus: clients.setStatus,
+  });
+  /**
+   * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
+   * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
+   */
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
     handler: async ({ workspaceId, absenceId }) => {
       await coverage.handBack(workspaceId, absenceId);
+      await recoveryTasks.createForAbsence(workspaceId, absenceId);
       await returnBriefing.sendToOwner(workspaceId, absenceId);
     },
   });
@@ -227,6 +268,8 @@ export function createDependencies({
     mail,
     coverage,
     returnBriefing,
+    recoveryTasks,
+    winBack,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -235,6 +278,8 @@ export function createDependencies({
       absenceReturned,
       ...mail.jobDefinitions,
       ...coverage.jobDefinitions,
+      recoveryTasks.retryReminder,
+      winBack.reminderJob,
     ],
   };
 }

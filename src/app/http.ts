@@ -51,8 +51,8 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
   registerCoverageRoutes(app, deps.coverage);
-  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing });
   registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
+  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -63,6 +65,10 @@ const validBodies: Record<string, unknown> = {
     calendar: { workingDays: [1, 2, 3, 4, 5], opensAt: '09:00', closesAt: '18:00', holidays: [] },
     sla: { key: { hours: 4 }, standard: { days: 1 } },
   },
+  'POST /api/absences/:absenceId/recovery-tasks': {},
+  'POST /api/recovery/tasks/:recoveryTaskId/calls': { outcome: 'recovered' },
+  'POST /api/recovery/tasks/:recoveryTaskId/messages': { subject: 'Probe', body: 'Probe', confirmed: true },
+  'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
 };
@@ -95,6 +101,23 @@ async function coverageInWorkspace(t: TestBaton, workspaceId: string, absenceId:
     });
     return { coverageContactId: contact.id, escalationId: escalation?.id ?? '' };
   });
+}
+
+/** A recovery task of workspace A's absence, and the win-back reminders of a client marked lost. */
+async function recoveryInWorkspace(
+  t: TestBaton,
+  admin: Awaited<ReturnType<TestBaton['signIn']>>,
+  ids: { workspaceId: string; absenceId: string; clientId: string; ownerId: string },
+) {
+  const [task] = await t.db
+    .insert(recoveryTasks)
+    .values({ ...ids, rank: 1, score: 0, reasons: [], createdAt: t.clock.now() })
+    .returning({ id: recoveryTasks.id });
+  const lost = await admin.request('POST', `/api/clients/${ids.clientId}/status`, { status: 'lost', reason: 'cross-tenant setup' });
+  if (lost.statusCode !== 200) throw new Error(`status change failed: ${lost.body}`);
+  const [reminder] = await t.db.select().from(winBackReminders).where(eq(winBackReminders.clientId, ids.clientId));
+  if (!task || !reminder) throw new Error('recovery setup failed');
+  return { recoveryTaskId: task.id, reminderId: reminder.id };
 }
 
 /** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
@@ -241,9 +264,16 @@ describe('every API route checks the session, the role and the workspace', () =>
     const coverage = await coverageInWorkspace(t, a.workspace.id, absence.id, { ownerId: userA.id, delegateId: adminA.id });
     const [attachment] = await t.deps.mail.mailRepository.attachmentsOf(a.workspace.id, mail.messageId);
     if (!attachment) throw new Error('attachment setup failed');
+    const recovery = await recoveryInWorkspace(t, adminOfA, {
+      workspaceId: a.workspace.id,
+      absenceId: absence.id,
+      clientId: client.id,
+      ownerId: userA.id,
+    });
     otherWorkspaceIds = {
       ...handover,
       ...coverage,
+      ...recovery,
       messageId: mail.messageId,
       attachmentId: attachment.id,
       mailboxId: mailbox.id,
