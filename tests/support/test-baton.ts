@@ -59,6 +59,8 @@ export async function createTestBaton(env: Record<string, string> = {}, options:
     db: baton.deps.db,
     clock,
     config,
+    /** The PostgreSQL database's URL (null on PGlite), for a second instance on the same database. */
+    databaseUrl: database.url,
     createWorkspaceWithUsers,
     signIn,
     runJobs: () => baton.jobRunner.runDue(),

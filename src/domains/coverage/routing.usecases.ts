@@ -164,6 +164,8 @@ export function createRouting(deps: Deps) {
         }),
       );
 
+      // Counted after the audit append on purpose: the workspace's audit head row lock orders routings, so of two
+      // new threads of one client routed at once the second sees the first (tests/coverage/two-instances.test.ts).
       const rules = inboundEscalations({
         tier: client?.tier ?? null,
         clientStatus: client?.status ?? null,
