@@ -73,6 +73,8 @@ export async function createTestBaton(
     db: baton.deps.db,
     clock,
     config,
+    /** The PostgreSQL database's URL (null on PGlite), for a second instance on the same database. */
+    databaseUrl: database.url,
     createWorkspaceWithUsers,
     signIn,
     runJobs: () => baton.jobRunner.runDue(),

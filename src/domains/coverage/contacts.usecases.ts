@@ -22,7 +22,7 @@ import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { auditContact, recordCall, recordClosingOutcome, recordReply } from './contact.writes';
 import { coverageErrors } from './coverage.errors';
 import { translateCoverageMail as t } from './coverage.mails';
-import type { ContactRow, ContactView, CoverageRepository } from './coverage.repository';
+import type { ContactRow, ContactSummaryView, CoverageRepository } from './coverage.repository';
 import type { CoverageSettingsUseCases } from './coverage-settings.usecases';
 import { escalationPeople, type TeamReader } from './coverage-team';
 import { handOffTarget } from './escalation.models';
@@ -60,7 +60,7 @@ const involved = (principal: Principal, absence: AbsenceRow) =>
 const mayAct = (principal: Principal, absence: AbsenceRow) =>
   isAdmin(principal) || [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].includes(principal.user.id);
 
-export function presentContact(view: ContactView): ContactSummary {
+export function presentContact(view: ContactSummaryView): ContactSummary {
   const { contact } = view;
   return {
     id: contact.id,
@@ -103,13 +103,13 @@ export function createContacts(deps: Deps) {
 
   /** A contact the caller may see (involved in its absence, an escalation recipient, or admin); 404 otherwise. */
   async function visible(principal: Principal, contactId: string) {
-    const view = await repo.contactView(principal.workspace.id, contactId);
+    const [view, escalations] = await Promise.all([repo.contactView(principal.workspace.id, contactId), repo.escalationsOf(contactId)]);
     if (!view) throw coverageErrors.contactNotFound();
     const absence = await deps.absenceLookup.byId(principal.workspace.id, view.contact.absenceId);
     if (!absence) throw coverageErrors.contactNotFound();
-    const escalatedToMe = (await repo.escalationsOf(contactId)).some((row) => row.recipientId === principal.user.id);
+    const escalatedToMe = escalations.some((row) => row.recipientId === principal.user.id);
     if (!isAdmin(principal) && !involved(principal, absence) && !escalatedToMe) throw coverageErrors.contactNotFound();
-    return { view, absence };
+    return { view, absence, escalations };
   }
 
   async function actable(principal: Principal, contactId: string) {
@@ -122,15 +122,19 @@ export function createContacts(deps: Deps) {
     auditContact(tx, deps, principal.user.id, contact, action, data);
 
   async function detail(principal: Principal, contactId: string): Promise<ContactDetail> {
-    const { view, absence } = await visible(principal, contactId);
+    const { view, absence, escalations } = await visible(principal, contactId);
     const { contact } = view;
-    const messages = await repo.messagesOf(contact.id);
-    const activities = await repo.activitiesOf(contact.id);
-    const brief = contact.clientId ? await deps.briefLookup.sharedBriefOf(principal.workspace.id, absence.id, contact.clientId) : null;
+    // Independent reads side by side (on PostgreSQL, each on its own pooled connection).
+    const [messages, activities, brief, team, presentedEscalations] = await Promise.all([
+      repo.messagesOf(contact.id),
+      repo.activitiesOf(contact.id),
+      contact.clientId ? deps.briefLookup.sharedBriefOf(principal.workspace.id, absence.id, contact.clientId) : null,
+      deps.teamAt(absence, clock.now()),
+      deps.escalations.present(principal.workspace.id, escalations, [view]),
+    ]);
     const text = messages.map((message) => message.textBody).join('\n');
     const faqMatches =
       brief && contact.kind === 'email' ? matchFaq({ subject: contact.subject, text, lang: contact.language }, brief.content.faq) : [];
-    const team = await deps.teamAt(absence, clock.now());
     const handOff = contact.state === 'open' ? handOffTarget(escalationPeople(team, contact)) : null;
     return {
       ...presentContact(view),
@@ -170,7 +174,7 @@ export function createContacts(deps: Deps) {
           }
         : null,
       faqMatches,
-      escalations: await deps.escalations.present(principal.workspace.id, await repo.escalationsOf(contact.id)),
+      escalations: presentedEscalations,
       canAct: mayAct(principal, absence),
       handOffTo: handOff ? { id: handOff.userId, name: team.member(handOff.userId).name } : null,
       replyTo: contact.kind === 'email' ? contact.fromAddress : null,

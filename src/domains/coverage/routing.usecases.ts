@@ -91,6 +91,8 @@ export function createRouting(deps: Deps) {
         }),
       );
 
+      // After the audit append on purpose: the workspace's audit head row lock orders routings, so of two new threads
+      // of one client routed at once the second counts the first as unanswered (tests/coverage/two-instances.test.ts).
       await escalateInbound(tx, deps, facts, routed);
     });
   }
