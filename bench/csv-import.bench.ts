@@ -9,6 +9,7 @@ import { createDependencies } from '../src/app/dependencies';
 import { systemClock } from '../src/platform/clock/clock';
 import { loadConfig } from '../src/platform/config/config';
 import { type Database, openDatabase } from '../src/platform/db/database';
+import { createLogger } from '../src/platform/logger/logger';
 import { generateClientsCsv } from '../tests/clients/clients-csv';
 // @ts-expect-error the bench helpers are plain JavaScript without declarations
 import { onCleanup, runBench } from './lib/cleanup.mjs';
@@ -22,7 +23,12 @@ const RUNS = 3;
 
 async function timeImport(database: Database, csv: string) {
   await database.migrate();
-  const deps = createDependencies({ config: loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false' }), clock: systemClock, database });
+  const deps = createDependencies({
+    config: loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false' }),
+    clock: systemClock,
+    logger: createLogger('silent'),
+    database,
+  });
   const seconds: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const workspace = await deps.members.createWorkspace({ name: `Bench ${run}`, slug: `bench-${run}-${Date.now()}` });

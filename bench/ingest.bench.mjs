@@ -99,7 +99,7 @@ async function seed(baton) {
     language: 'it',
     password: 'bench password long',
   });
-  const mailbox = await deps.mail.mail.createMailbox(
+  const mailbox = await deps.mail.mailboxes.create(
     { user: owner, workspace, session: null },
     { address: 'anna@agency.example', aliases: [] },
   );

@@ -14,6 +14,7 @@ const load = (path) => tsImport(path, import.meta.url);
 const { openDatabase } = await load('../src/platform/db/database.ts');
 const { createDependencies } = await load('../src/app/dependencies.ts');
 const { loadConfig } = await load('../src/platform/config/config.ts');
+const { createLogger } = await load('../src/platform/logger/logger.ts');
 const { briefContentHash } = await load('../src/domains/absences/briefs.models.ts');
 const { briefContentSchema } = await load('../src/contracts/briefs.contracts.ts');
 const { sql } = await import('drizzle-orm');
@@ -134,7 +135,7 @@ async function measure(label, target, rows) {
   try {
     await database.migrate();
     const config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false' });
-    const deps = createDependencies({ config, clock: { now: () => new Date() }, database });
+    const deps = createDependencies({ config, clock: { now: () => new Date() }, logger: createLogger('silent'), database });
     const { workspaceId, absenceId } = await seed(deps);
     const readiness = await deps.handoverGate.readiness(workspaceId, absenceId);
     if (readiness.briefs.length !== BRIEFS) throw new Error(`expected ${BRIEFS} briefs, got ${readiness.briefs.length}`);

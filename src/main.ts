@@ -4,6 +4,8 @@ import { createDependencies } from './app/dependencies';
 import { createHttpApp } from './app/http';
 import type { HandoverGate } from './domains/absences/handover-gate';
 import { loadDemoWorkspace } from './domains/demo/demo.seed';
+import type { ImapIdleTiming } from './domains/mail/imap-idle.usecases';
+import type { IngestionFaults } from './domains/mail/ingestion.usecases';
 import { createSmtpIntake } from './domains/mail/smtp-intake';
 import { type Clock, systemClock } from './platform/clock/clock';
 import type { Config } from './platform/config/config';
@@ -28,8 +30,12 @@ export type BatonOptions = {
   webDir?: string | null;
   /** Tests replace the briefs side's readiness gate with a fake. */
   handoverGate?: HandoverGate;
-  /** Tests drive the job runner by hand with `runDue()`. */
+  /** Tests drive the job runner by hand with `runDue()`; the IMAP IDLE watchers start with the runner. */
   startJobs?: boolean;
+  /** Tests make ingestion fail for chosen messages. */
+  ingestionFaults?: IngestionFaults;
+  /** Tests shorten the IMAP watchers' backoff and rescans. */
+  imapIdleTiming?: Partial<ImapIdleTiming>;
 };
 
 /** Composition root: configuration → database (migrated) → dependencies → HTTP app and job runner. */
@@ -44,9 +50,12 @@ export async function createBaton(options: BatonOptions) {
     const deps = createDependencies({
       config,
       clock,
+      logger,
       database,
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.handoverGate ? { handoverGate: options.handoverGate } : {}),
+      ...(options.ingestionFaults ? { ingestionFaults: options.ingestionFaults } : {}),
+      ...(options.imapIdleTiming ? { imapIdleTiming: options.imapIdleTiming } : {}),
     });
     const app = await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
     const jobRunner = createJobRunner({ db: deps.db, clock, logger, definitions: deps.jobDefinitions, pollMs: config.JOB_POLL_MS });
@@ -91,10 +100,14 @@ export async function createBaton(options: BatonOptions) {
           // Every IMAP mailbox gets its polling job back (after a restart, or one given up).
           await deps.mail.imap.ensurePolling();
           jobRunner.start();
+          // One IDLE connection per IMAP mailbox (across instances); polling stays the fallback.
+          if (config.IMAP_IDLE) deps.mail.idle.start();
         }
         return address;
       },
       async close() {
+        // First: the watchers' syncs and lease release still need the database.
+        await deps.mail.idle.stop();
         await smtpIntake?.close();
         await jobRunner.stop();
         await app.close();

@@ -19,12 +19,18 @@ import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
+import type { ImapIdleTiming } from '../domains/mail/imap-idle.usecases';
+import type { IngestionFaults } from '../domains/mail/ingestion.usecases';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
 import { mailRouteJob } from '../domains/mail/mail.jobs';
 import { createNotificationsRepository, createNotifier } from '../domains/notifications/notifications.usecases';
 import { createOutbox, createOutboxRepository } from '../domains/outbox/outbox.usecases';
 import { createRecoveryRepository } from '../domains/recovery/recovery.repository';
+import { createRecoveryTasksRepository } from '../domains/recovery/recovery-tasks.repository';
+import { createRecoveryTasks } from '../domains/recovery/recovery-tasks.usecases';
 import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
+import { createWinBackRepository } from '../domains/recovery/win-back.repository';
+import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -32,22 +38,31 @@ import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/db/database';
 import { defineJob } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logger/logger';
 import { createMailTransport, type MailTransport } from '../platform/mail/mail-transport';
 
 /** Wires every repository and use case once; routes, jobs and the CLI receive what they need from here. */
 export function createDependencies({
   config,
   clock,
+  logger,
   database,
   transport,
   handoverGate: handoverGateOverride,
+  ingestionFaults,
+  imapIdleTiming,
 }: {
   config: Config;
   clock: Clock;
+  logger: Logger;
   database: Database;
   transport?: MailTransport;
   /** Tests pass a fake gate; otherwise the briefs side's. */
   handoverGate?: HandoverGate;
+  /** Tests make ingestion fail for chosen messages. */
+  ingestionFaults?: IngestionFaults;
+  /** Tests shorten the IMAP watchers' backoff and rescans. */
+  imapIdleTiming?: Partial<ImapIdleTiming>;
 }) {
   const { db } = database;
   const mailTransport = transport ?? createMailTransport(config.SMTP_URL);
@@ -84,7 +99,25 @@ export function createDependencies({
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
   const audit = createAuditUseCases({ auditRepository });
-  const clients = createClientsUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
+  const recoveryRepository = createRecoveryRepository({ db });
+  /** A client marked lost starts a win-back cadence; leaving `lost` ends it (in the status change's transaction). */
+  const winBack = createWinBack({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    winBackRepository: createWinBackRepository({ db }),
+    recoveryRepository,
+    workspacesRepository,
+  });
+  const clients = createClientsUseCases({
+    db,
+    clock,
+    auditLog,
+    clientsRepository,
+    workspacesRepository,
+    onStatusChanged: winBack.onClientStatusChanged,
+  });
   const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
   const briefsRepository = createBriefsRepository({ db });
   const briefsAccess = createBriefsAccess({ briefsRepository, workspacesRepository });
@@ -135,6 +168,9 @@ export function createDependencies({
   const mail = createMailDependencies({
     db,
     clock,
+    logger,
+    ...(ingestionFaults ? { faults: ingestionFaults } : {}),
+    ...(imapIdleTiming ? { imapIdleTiming } : {}),
     auditLog,
     outbox,
     workspacesRepository,
@@ -171,15 +207,34 @@ export function createDependencies({
     notifier,
     absenceLookup: mail.absenceLookup,
     coverageLookup: coverage.lookup,
-    recoveryRepository: createRecoveryRepository({ db }),
+    recoveryRepository,
     statusLinksRepository,
     workspacesRepository,
   });
-  /** The owner is back: the open contacts return to her, then her return briefing is mailed. */
+  const recoveryTasks = createRecoveryTasks({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    outbox,
+    absenceLookup: mail.absenceLookup,
+    clientDirectory: mail.clientDirectory,
+    mailRepository: mail.mailRepository,
+    workspacesRepository,
+    recoveryRepository,
+    recoveryTasksRepository: createRecoveryTasksRepository({ db }),
+    returnBriefing,
+    setClientStatus: clients.setStatus,
+  });
+  /**
+   * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
+   * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
+   */
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
     handler: async ({ workspaceId, absenceId }) => {
       await coverage.handBack(workspaceId, absenceId);
+      await recoveryTasks.createForAbsence(workspaceId, absenceId);
       await returnBriefing.sendToOwner(workspaceId, absenceId);
     },
   });
@@ -213,6 +268,8 @@ export function createDependencies({
     mail,
     coverage,
     returnBriefing,
+    recoveryTasks,
+    winBack,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -221,6 +278,8 @@ export function createDependencies({
       absenceReturned,
       ...mail.jobDefinitions,
       ...coverage.jobDefinitions,
+      recoveryTasks.retryReminder,
+      winBack.reminderJob,
     ],
   };
 }

@@ -9,6 +9,7 @@ import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
+import { registerMailboxesRoutes } from '../domains/mail/mailboxes.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
@@ -50,7 +51,8 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerAuditRoutes(app, { audit: deps.audit });
   registerMailRoutes(app, { ...deps.mail, clock: deps.clock });
   registerCoverageRoutes(app, deps.coverage);
-  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing });
+  registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
+  registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

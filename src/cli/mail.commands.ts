@@ -77,7 +77,7 @@ export function registerMailCommands(program: Command) {
         if (!workspace) return usageError(`No workspace with slug ${options.workspace}`);
         const owner = await deps.workspacesRepository.userByEmail(options.owner);
         if (!owner || owner.workspaceId !== workspace.id) return usageError(`No user ${options.owner} in ${workspace.slug}`);
-        const row = await deps.mail.mail.createMailbox(
+        const row = await deps.mail.mailboxes.create(
           { user: owner, workspace, session: null },
           { address: options.address.toLowerCase(), aliases: (options.alias ?? []).map((alias) => alias.toLowerCase()) },
         );

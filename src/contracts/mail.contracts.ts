@@ -2,14 +2,19 @@ import { z } from 'zod';
 import { isoDateTime as isoDateTimeString } from './common.contracts';
 import { emailSchema } from './workspaces.contracts';
 
+export const imapWatchStateSchema = z.enum(['idle', 'reconnecting', 'unsupported', 'off']);
+
 export const mailboxSchema = z.object({
   id: z.uuid(),
   ownerId: z.uuid(),
+  ownerName: z.string(),
   address: z.string(),
   aliases: z.array(z.string()),
   kind: z.enum(['upload', 'imap', 'smtp']),
   createdAt: isoDateTimeString,
-  /** How Baton reads the mailbox over IMAP, and how the last sync went (never the password). */
+  /** Messages stored from this mailbox, and IMAP messages left on the server with a reason. */
+  counts: z.object({ ingested: z.number().int(), quarantined: z.number().int(), skipped: z.number().int() }),
+  /** How Baton reads the mailbox over IMAP, and how the last sync went (never the password, not even encrypted). */
   imap: z
     .object({
       host: z.string(),
@@ -17,12 +22,40 @@ export const mailboxSchema = z.object({
       secure: z.boolean(),
       username: z.string(),
       folder: z.string(),
+      enabled: z.boolean(),
       lastSyncAt: isoDateTimeString.nullable(),
       lastError: z.string().nullable(),
+      /** The IDLE connection: 'off' when no Baton instance watches it (paused, or polling only). */
+      watch: z.object({ state: imapWatchStateSchema, error: z.string().nullable(), nextRetryAt: isoDateTimeString.nullable() }),
     })
     .nullable(),
 });
 export type Mailbox = z.infer<typeof mailboxSchema>;
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'enter the IMAP server' })
+  .max(253)
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$|^\[?[0-9A-Fa-f:.]+\]?$/,
+    {
+      message: 'must be a host name or an IP address',
+    },
+  );
+
+/** IMAP settings as an admin or the owner enters them. The password is write-only: blank keeps the stored one. */
+export const imapSettingsInputSchema = z
+  .object({
+    host: hostSchema,
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean(),
+    username: z.string().trim().min(1, { message: 'enter the IMAP login' }).max(320),
+    password: z.string().max(1000).default(''),
+    folder: z.string().trim().min(1).max(200).default('INBOX'),
+  })
+  .strict();
+export type ImapSettingsInput = z.infer<typeof imapSettingsInputSchema>;
 
 export const createMailboxSchema = z
   .object({
@@ -30,9 +63,56 @@ export const createMailboxSchema = z
     aliases: z.array(emailSchema).max(20).default([]),
     /** Defaults to the caller; only an admin may create a mailbox for someone else. */
     ownerId: z.uuid().optional(),
+    /** Read over IMAP from the start (the password is then required). */
+    imap: imapSettingsInputSchema.optional(),
   })
   .strict();
 export type CreateMailbox = z.infer<typeof createMailboxSchema>;
+
+export const updateMailboxSchema = z
+  .object({
+    aliases: z.array(emailSchema).max(20).optional(),
+    /** Pauses (false) or resumes (true) reading over IMAP; the checkpoint is kept. */
+    imapEnabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((value) => value.aliases !== undefined || value.imapEnabled !== undefined, { message: 'nothing to change' });
+export type UpdateMailbox = z.infer<typeof updateMailboxSchema>;
+
+export const imapTestResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), messages: z.number().int(), idle: z.boolean() }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['auth', 'unreachable', 'tls', 'timeout', 'folder', 'idle_unsupported', 'protocol']),
+    message: z.string(),
+  }),
+]);
+export type ImapTestResult = z.infer<typeof imapTestResultSchema>;
+
+export const imapSyncResultSchema = z.object({
+  status: z.enum(['synced', 'failed', 'busy']),
+  fetched: z.number().int(),
+  ingested: z.number().int(),
+  duplicates: z.number().int(),
+  quarantined: z.number().int(),
+  skipped: z.number().int(),
+  error: z.string().optional(),
+});
+export type ImapSyncResultBody = z.infer<typeof imapSyncResultSchema>;
+
+/** An IMAP message Baton gave up on: quarantined (stored, see the message) or skipped (left on the server). */
+export const imapProblemSchema = z.object({
+  uidValidity: z.string(),
+  uid: z.string(),
+  size: z.number().int(),
+  subject: z.string(),
+  fromAddress: z.string().nullable(),
+  outcome: z.enum(['quarantined', 'skipped']),
+  reason: z.string(),
+  messageId: z.uuid().nullable(),
+  at: isoDateTimeString,
+});
+export type ImapProblem = z.infer<typeof imapProblemSchema>;
 
 export const ingestOutcomeSchema = z.object({
   outcome: z.enum(['ingested', 'duplicate', 'quarantined']),

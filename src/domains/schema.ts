@@ -8,4 +8,5 @@ export * from './coverage/coverage.schema';
 export * from './mail/mail.schema';
 export * from './notifications/notifications.schema';
 export * from './outbox/outbox.schema';
+export * from './recovery/recovery.schema';
 export * from './workspaces/workspaces.schema';

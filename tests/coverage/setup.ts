@@ -53,7 +53,7 @@ export async function coverageFixture(t: TestBaton) {
     await directory.addContactEmail(tx, { workspaceId, clientId: f.keyClient.id, name: 'Giulia Orsini', email: 'giulia@orsini.example' });
     await directory.addDomain(tx, { workspaceId, clientId: f.standardClient.id, domain: 'vinilucchesi.example' });
   });
-  const mailbox = await t.deps.mail.mail.createMailbox(
+  const mailbox = await t.deps.mail.mailboxes.create(
     { user: f.people.admin, workspace: f.workspace, session: null },
     { address: `anna-${f.workspace.slug}@agency.example`, aliases: [], ownerId: f.people.owner.id },
   );

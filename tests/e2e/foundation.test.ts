@@ -65,6 +65,7 @@ describe('Baton in a browser', () => {
       '/users',
       '/outbox',
       '/brief-templates',
+      '/mail/mailboxes',
     ];
     const violations: string[] = [];
     for (const viewport of [

@@ -45,7 +45,7 @@ describe('auto-reply loops between two absent owners', () => {
     a = await seedMailWorld(t);
     b = await seedMailWorld(t);
     // Workspace B's owner reads bruno@other.example, and is away too.
-    bMailbox = await t.deps.mail.mail.createMailbox(
+    bMailbox = await t.deps.mail.mailboxes.create(
       { user: b.admin, workspace: b.workspace, session: null },
       { address: 'bruno@other.example', aliases: [], ownerId: b.anna.id },
     );

@@ -29,7 +29,7 @@ export async function seedMailWorld(t: TestBaton, { absenceState = 'active' as '
     language: 'it',
     password: TEST_PASSWORD,
   });
-  const mailbox = await t.deps.mail.mail.createMailbox(
+  const mailbox = await t.deps.mail.mailboxes.create(
     { user: admin, workspace, session: null },
     { address: 'anna@agency.example', aliases: ['a.rossi@agency.example'], ownerId: anna.id },
   );

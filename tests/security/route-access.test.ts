@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -45,6 +47,11 @@ const validBodies: Record<string, unknown> = {
   'PUT /api/absences/:absenceId/status-link': { enabled: true },
   'POST /api/absences/:absenceId/status-links/revoke': {},
   'POST /api/mail/mailboxes': { address: 'someone@example.test' },
+  'PATCH /api/mail/mailboxes/:mailboxId': { aliases: [] },
+  'PUT /api/mail/mailboxes/:mailboxId/imap': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/mailboxes/:mailboxId/imap/test': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/imap/test': { host: 'imap.example.test', port: 993, secure: true, username: 'probe', password: 'x' },
+  'POST /api/mail/mailboxes/:mailboxId/sync': {},
   'POST /api/mail/messages/:messageId/attach-sender': { clientId: randomUUID() },
   'POST /api/mail/messages/:messageId/retry': {},
   'PUT /api/mail/settings': { autoReplyAudience: 'everyone', autoReplyIntervalDays: 7 },
@@ -58,6 +65,10 @@ const validBodies: Record<string, unknown> = {
     calendar: { workingDays: [1, 2, 3, 4, 5], opensAt: '09:00', closesAt: '18:00', holidays: [] },
     sla: { key: { hours: 4 }, standard: { days: 1 } },
   },
+  'POST /api/absences/:absenceId/recovery-tasks': {},
+  'POST /api/recovery/tasks/:recoveryTaskId/calls': { outcome: 'recovered' },
+  'POST /api/recovery/tasks/:recoveryTaskId/messages': { subject: 'Probe', body: 'Probe', confirmed: true },
+  'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
 };
@@ -90,6 +101,23 @@ async function coverageInWorkspace(t: TestBaton, workspaceId: string, absenceId:
     });
     return { coverageContactId: contact.id, escalationId: escalation?.id ?? '' };
   });
+}
+
+/** A recovery task of workspace A's absence, and the win-back reminders of a client marked lost. */
+async function recoveryInWorkspace(
+  t: TestBaton,
+  admin: Awaited<ReturnType<TestBaton['signIn']>>,
+  ids: { workspaceId: string; absenceId: string; clientId: string; ownerId: string },
+) {
+  const [task] = await t.db
+    .insert(recoveryTasks)
+    .values({ ...ids, rank: 1, score: 0, reasons: [], createdAt: t.clock.now() })
+    .returning({ id: recoveryTasks.id });
+  const lost = await admin.request('POST', `/api/clients/${ids.clientId}/status`, { status: 'lost', reason: 'cross-tenant setup' });
+  if (lost.statusCode !== 200) throw new Error(`status change failed: ${lost.body}`);
+  const [reminder] = await t.db.select().from(winBackReminders).where(eq(winBackReminders.clientId, ids.clientId));
+  if (!task || !reminder) throw new Error('recovery setup failed');
+  return { recoveryTaskId: task.id, reminderId: reminder.id };
 }
 
 /** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
@@ -203,21 +231,52 @@ describe('every API route checks the session, the role and the workspace', () =>
     ).json();
     const feed = (await memberOfA.request('POST', '/api/calendar-feeds')).json();
     const handover = await handoverInWorkspace(t, a.workspace.id, { owner: userA, delegate: adminA }, memberOfA, adminOfA);
-    const mailbox = await t.deps.mail.mail.createMailbox(
+    const mailbox = await t.deps.mail.mailboxes.create(
       { user: adminA, workspace: a.workspace, session: null },
       { address: 'owner@a.example', aliases: [], ownerId: adminA.id },
     );
     const mail = await t.deps.mail.ingestion.ingestRawMessage({
       workspaceId: a.workspace.id,
       mailboxId: mailbox.id,
-      raw: Buffer.from('From: x@y.example\r\nTo: owner@a.example\r\nSubject: hi\r\n\r\nhello\r\n'),
+      raw: Buffer.from(
+        [
+          'From: x@y.example',
+          'To: owner@a.example',
+          'Subject: hi',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          'hello',
+          '--b',
+          'Content-Type: text/plain; name="notes.txt"',
+          'Content-Disposition: attachment; filename="notes.txt"',
+          '',
+          'tenant A notes',
+          '--b--',
+          '',
+        ].join('\r\n'),
+      ),
       receivedAt: t.clock.now(),
     });
     const coverage = await coverageInWorkspace(t, a.workspace.id, absence.id, { ownerId: userA.id, delegateId: adminA.id });
+    const [attachment] = await t.deps.mail.mailRepository.attachmentsOf(a.workspace.id, mail.messageId);
+    if (!attachment) throw new Error('attachment setup failed');
+    const recovery = await recoveryInWorkspace(t, adminOfA, {
+      workspaceId: a.workspace.id,
+      absenceId: absence.id,
+      clientId: client.id,
+      ownerId: userA.id,
+    });
     otherWorkspaceIds = {
       ...handover,
       ...coverage,
+      ...recovery,
       messageId: mail.messageId,
+      attachmentId: attachment.id,
+      mailboxId: mailbox.id,
       userId: userA.id,
       invitationId: invitation.id,
       tokenId: token.id,
@@ -230,7 +289,7 @@ describe('every API route checks the session, the role and the workspace', () =>
       absenceId: absence.id,
       feedId: feed.id,
     };
-    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, mailbox.id, ...Object.values(otherWorkspaceIds)];
+    everyIdOfWorkspaceA = [a.workspace.id, adminA.id, ...Object.values(otherWorkspaceIds)];
     signInB = await t.signIn(b.users[0].email);
   });
   afterAll(() => t.close());

@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const DOVECOT = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((candidate) => existsSync(candidate));
 
 export const IMAP_USER = 'user@example.test';
-export const IMAP_PASSWORD = 'secret';
+/** Distinctive, so a test can search logs and responses for it. */
+export const IMAP_PASSWORD = 'Dovecot-Pa55-7Qx';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,7 +42,8 @@ async function waitForPort(port: number, timeoutMs = 10_000) {
   }
 }
 
-export async function startDovecot() {
+/** `withoutIdle`: the server does not advertise IDLE (as some do), so Baton must fall back to polling. */
+export async function startDovecot({ withoutIdle = false }: { withoutIdle?: boolean } = {}) {
   if (!DOVECOT) throw new Error('Dovecot is not installed: apt-get install -y dovecot-imapd (the IMAP tests run a real server)');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-dovecot-'));
   // Dovecot's auth and mail processes run as other users: they must be able to traverse the directory.
@@ -68,6 +70,7 @@ userdb {
   args = uid=nobody gid=nogroup home=${dir}/mail/%u
 }
 mail_location = maildir:~/Maildir
+${withoutIdle ? 'imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS' : ''}
 service imap-login {
   inet_listener imap {
     address = 127.0.0.1
@@ -92,6 +95,15 @@ service imap-login {
   return {
     port,
     dir,
+    /** Drops every IMAP connection of the user, as a server restart or a network cut would. */
+    async kick(user = IMAP_USER) {
+      await run('doveadm', ['-c', conf, 'kick', user]);
+    },
+    /** The user's open IMAP connections right now (one line each in `doveadm who -1`). */
+    async connections(user = IMAP_USER) {
+      const { stdout } = await run('doveadm', ['-c', conf, 'who', '-1']);
+      return stdout.split('\n').filter((line) => line.startsWith(`${user} `)).length;
+    },
     async stop() {
       await new Promise((resolve) =>
         spawn('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore' }).once('close', resolve).once('error', resolve),

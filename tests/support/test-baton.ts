@@ -3,17 +3,31 @@ import type { Role } from '../../src/contracts/workspaces.contracts';
 import { type BatonOptions, createBaton } from '../../src/main';
 import { createManualClock } from '../../src/platform/clock/clock';
 import { type Config, loadConfig } from '../../src/platform/config/config';
-import { createLogger } from '../../src/platform/logger/logger';
+import { createLogger, type Logger } from '../../src/platform/logger/logger';
 import { createTestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A Baton on a fresh test database with a manual clock; jobs run only when a test calls `runJobs()`. */
-export async function createTestBaton(env: Record<string, string> = {}, options: Pick<BatonOptions, 'handoverGate' | 'transport'> = {}) {
+export async function createTestBaton(
+  env: Record<string, string> = {},
+  {
+    logger,
+    ...options
+  }: Pick<BatonOptions, 'handoverGate' | 'ingestionFaults' | 'imapIdleTiming' | 'transport'> & { logger?: Logger } = {},
+) {
   const database = await createTestDatabase();
   const clock = createManualClock('2026-03-02T09:00:00Z');
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env });
-  const baton = await createBaton({ config, logger: createLogger('silent'), clock, database, webDir: null, startJobs: false, ...options });
+  const baton = await createBaton({
+    config,
+    logger: logger ?? createLogger('silent'),
+    clock,
+    database,
+    webDir: null,
+    startJobs: false,
+    ...options,
+  });
   let counter = 0;
 
   async function createWorkspaceWithUsers(roles: Role[] = ['admin', 'manager', 'member']) {
@@ -59,6 +73,8 @@ export async function createTestBaton(env: Record<string, string> = {}, options:
     db: baton.deps.db,
     clock,
     config,
+    /** The PostgreSQL database's URL (null on PGlite), for a second instance on the same database. */
+    databaseUrl: database.url,
     createWorkspaceWithUsers,
     signIn,
     runJobs: () => baton.jobRunner.runDue(),

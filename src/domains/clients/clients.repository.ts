@@ -179,6 +179,16 @@ export function createClientsRepository({ db }: { db: Db }) {
       }));
     },
 
+    /** The client's status and owner, its row locked until the transaction ends (status changes are serialised). */
+    async lockClientStatus(tx: Db, workspaceId: string, clientId: string) {
+      const [row] = await tx
+        .select({ id: clients.id, status: clients.status, ownerId: clients.ownerId })
+        .from(clients)
+        .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, clientId)))
+        .for('update');
+      return row ?? null;
+    },
+
     async updateClient(tx: Db, workspaceId: string, clientId: string, changes: ClientFieldChanges, now: Date) {
       const [row] = await tx
         .update(clients)

@@ -1,5 +1,6 @@
 import {
   type ChangeStatusInput,
+  type ClientStatus,
   type ContactInput,
   changeStatusSchema,
   contactInputSchema,
@@ -20,12 +21,26 @@ import { clientErrors } from './clients.errors';
 import { canEditClient, presentClientDetail } from './clients.models';
 import type { ClientFilters, ClientsRepository } from './clients.repository';
 
+/** A client's status moved; told to other domains in the same transaction (recovery starts or ends a win-back). */
+export type ClientStatusChange = {
+  workspaceId: string;
+  clientId: string;
+  clientOwnerId: string | null;
+  from: ClientStatus;
+  to: ClientStatus;
+  reason: string;
+  actorId: string | null;
+  at: Date;
+};
+export type ClientStatusListener = (tx: Db, change: ClientStatusChange) => Promise<void>;
+
 type ClientsDeps = {
   db: Db;
   clock: Clock;
   auditLog: AuditLog;
   clientsRepository: ClientsRepository;
   workspacesRepository: WorkspacesRepository;
+  onStatusChanged?: ClientStatusListener;
 };
 
 const actorOf = (principal: Principal) => ({ userId: principal.user.id, role: principal.user.role });
@@ -38,7 +53,14 @@ function rethrowConflict(error: unknown): never {
   throw error;
 }
 
-export function createClientsUseCases({ db, clock, auditLog, clientsRepository: repo, workspacesRepository }: ClientsDeps) {
+export function createClientsUseCases({
+  db,
+  clock,
+  auditLog,
+  clientsRepository: repo,
+  workspacesRepository,
+  onStatusChanged,
+}: ClientsDeps) {
   const audit = (tx: Db, principal: Principal, action: string, subjectType: string, subjectId: string, data: Record<string, unknown>) =>
     auditLog.append(tx, { workspaceId: principal.workspace.id, actorId: principal.user.id, action, subjectType, subjectId, data });
 
@@ -65,6 +87,51 @@ export function createClientsUseCases({ db, clock, auditLog, clientsRepository: 
 
   async function checkOwner(principal: Principal, ownerId: string | null | undefined) {
     if (ownerId && !(await workspacesRepository.userInWorkspace(principal.workspace.id, ownerId))) throw clientErrors.ownerNotFound();
+  }
+
+  /**
+   * The one place a client's status changes: the row, its history entry and the audit event, then the listeners,
+   * all in the caller's transaction. Null when the client already has that status (nothing is written).
+   * Callers check who may do it (the client route: owner, manager or admin; recovery: the absence's owner).
+   */
+  async function setStatus(
+    tx: Db,
+    input: { workspaceId: string; clientId: string; status: ClientStatus; reason: string; actorId: string | null; source?: string },
+  ): Promise<ClientStatusChange | null> {
+    const client = await repo.lockClientStatus(tx, input.workspaceId, input.clientId);
+    if (!client) throw clientErrors.notFound();
+    if (client.status === input.status) return null;
+    const now = clock.now();
+    await repo.updateClient(tx, input.workspaceId, input.clientId, { status: input.status }, now);
+    await repo.insertStatusChange(tx, {
+      workspaceId: input.workspaceId,
+      clientId: input.clientId,
+      fromStatus: client.status,
+      toStatus: input.status,
+      reason: input.reason,
+      changedBy: input.actorId,
+      changedAt: now,
+    });
+    await auditLog.append(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.actorId,
+      action: 'client.status_changed',
+      subjectType: 'client',
+      subjectId: input.clientId,
+      data: { from: client.status, to: input.status, reason: input.reason, ...(input.source ? { source: input.source } : {}) },
+    });
+    const change: ClientStatusChange = {
+      workspaceId: input.workspaceId,
+      clientId: input.clientId,
+      clientOwnerId: client.ownerId,
+      from: client.status,
+      to: input.status,
+      reason: input.reason,
+      actorId: input.actorId,
+      at: now,
+    };
+    await onStatusChanged?.(tx, change);
+    return change;
   }
 
   async function detail(principal: Principal, clientId: string) {
@@ -132,26 +199,20 @@ export function createClientsUseCases({ db, clock, auditLog, clientsRepository: 
       const input = changeStatusSchema.parse(raw);
       const client = await editableClient(principal, clientId);
       if (client.status === input.status) throw clientErrors.sameStatus();
-      const now = clock.now();
       await write(async (tx) => {
-        await repo.updateClient(tx, principal.workspace.id, clientId, { status: input.status }, now);
-        await repo.insertStatusChange(tx, {
+        const change = await setStatus(tx, {
           workspaceId: principal.workspace.id,
           clientId,
-          fromStatus: client.status,
-          toStatus: input.status,
+          status: input.status,
           reason: input.reason,
-          changedBy: principal.user.id,
-          changedAt: now,
+          actorId: principal.user.id,
         });
-        await audit(tx, principal, 'client.status_changed', 'client', clientId, {
-          from: client.status,
-          to: input.status,
-          reason: input.reason,
-        });
+        if (!change) throw clientErrors.sameStatus();
       });
       return detail(principal, clientId);
     },
+
+    setStatus,
 
     async setArchived(principal: Principal, clientId: string, archived: boolean) {
       const client = await editableClient(principal, clientId);

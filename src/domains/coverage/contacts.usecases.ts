@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import type { AbsenceRow } from '../absences/absences.repository';
-import type { BriefLookup, SharedBrief } from '../absences/briefs.lookup';
+import type { BriefLookup } from '../absences/briefs.lookup';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import type { MailRepository } from '../mail/mail.repository';
@@ -19,12 +19,13 @@ import type { Notifier } from '../notifications/notifications.usecases';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { auditContact, recordCall, recordClosingOutcome, recordReply } from './contact.writes';
 import { coverageErrors } from './coverage.errors';
 import { translateCoverageMail as t } from './coverage.mails';
-import type { ContactRow, ContactView, CoverageRepository } from './coverage.repository';
+import type { ContactRow, ContactSummaryView, CoverageRepository } from './coverage.repository';
 import type { CoverageSettingsUseCases } from './coverage-settings.usecases';
 import { escalationPeople, type TeamReader } from './coverage-team';
-import { handOffTarget, noInformationEscalation } from './escalation.models';
+import { handOffTarget } from './escalation.models';
 import type { Escalations } from './escalations.usecases';
 import { matchFaq } from './faq-matching.models';
 
@@ -59,7 +60,7 @@ const involved = (principal: Principal, absence: AbsenceRow) =>
 const mayAct = (principal: Principal, absence: AbsenceRow) =>
   isAdmin(principal) || [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].includes(principal.user.id);
 
-export function presentContact(view: ContactView): ContactSummary {
+export function presentContact(view: ContactSummaryView): ContactSummary {
   const { contact } = view;
   return {
     id: contact.id,
@@ -97,32 +98,18 @@ export function presentContact(view: ContactView): ContactSummary {
 /** Message-IDs as headers write them, whether or not they were stored with their angle brackets. */
 const inAngles = (id: string) => (id.startsWith('<') ? id : `<${id}>`);
 
-const receiptOf = (brief: SharedBrief, delegateId: string) => {
-  const acknowledgements = brief?.acknowledgements ?? [];
-  const chosen = acknowledgements.find((ack) => ack.delegateId === delegateId) ?? acknowledgements[0];
-  return chosen
-    ? {
-        delegateName: chosen.delegateName,
-        version: chosen.version,
-        contentHash: chosen.contentHash,
-        acknowledgedAt: chosen.acknowledgedAt.toISOString(),
-        readBack: chosen.readBack,
-      }
-    : null;
-};
-
 export function createContacts(deps: Deps) {
   const { db, clock, coverageRepository: repo } = deps;
 
   /** A contact the caller may see (involved in its absence, an escalation recipient, or admin); 404 otherwise. */
   async function visible(principal: Principal, contactId: string) {
-    const view = await repo.contactView(principal.workspace.id, contactId);
+    const [view, escalations] = await Promise.all([repo.contactView(principal.workspace.id, contactId), repo.escalationsOf(contactId)]);
     if (!view) throw coverageErrors.contactNotFound();
     const absence = await deps.absenceLookup.byId(principal.workspace.id, view.contact.absenceId);
     if (!absence) throw coverageErrors.contactNotFound();
-    const escalatedToMe = (await repo.escalationsOf(contactId)).some((row) => row.recipientId === principal.user.id);
+    const escalatedToMe = escalations.some((row) => row.recipientId === principal.user.id);
     if (!isAdmin(principal) && !involved(principal, absence) && !escalatedToMe) throw coverageErrors.contactNotFound();
-    return { view, absence };
+    return { view, absence, escalations };
   }
 
   async function actable(principal: Principal, contactId: string) {
@@ -132,31 +119,22 @@ export function createContacts(deps: Deps) {
   }
 
   const audit = (tx: Db, principal: Principal, contact: ContactRow, action: string, data: Record<string, unknown> = {}) =>
-    deps.auditLog.append(tx, {
-      workspaceId: contact.workspaceId,
-      actorId: principal.user.id,
-      action: `coverage.${action}`,
-      subjectType: 'coverage_contact',
-      subjectId: contact.id,
-      data: {
-        ownerId: contact.ownerId,
-        delegateId: principal.user.id,
-        assigneeId: contact.assigneeId,
-        clientId: contact.clientId,
-        ...data,
-      },
-    });
+    auditContact(tx, deps, principal.user.id, contact, action, data);
 
   async function detail(principal: Principal, contactId: string): Promise<ContactDetail> {
-    const { view, absence } = await visible(principal, contactId);
+    const { view, absence, escalations } = await visible(principal, contactId);
     const { contact } = view;
-    const messages = await repo.messagesOf(contact.id);
-    const activities = await repo.activitiesOf(contact.id);
-    const brief = contact.clientId ? await deps.briefLookup.sharedBriefOf(principal.workspace.id, absence.id, contact.clientId) : null;
+    // Independent reads side by side (on PostgreSQL, each on its own pooled connection).
+    const [messages, activities, brief, team, presentedEscalations] = await Promise.all([
+      repo.messagesOf(contact.id),
+      repo.activitiesOf(contact.id),
+      contact.clientId ? deps.briefLookup.sharedBriefOf(principal.workspace.id, absence.id, contact.clientId) : null,
+      deps.teamAt(absence, clock.now()),
+      deps.escalations.present(principal.workspace.id, escalations, [view]),
+    ]);
     const text = messages.map((message) => message.textBody).join('\n');
     const faqMatches =
       brief && contact.kind === 'email' ? matchFaq({ subject: contact.subject, text, lang: contact.language }, brief.content.faq) : [];
-    const team = await deps.teamAt(absence, clock.now());
     const handOff = contact.state === 'open' ? handOffTarget(escalationPeople(team, contact)) : null;
     return {
       ...presentContact(view),
@@ -196,16 +174,12 @@ export function createContacts(deps: Deps) {
           }
         : null,
       faqMatches,
-      escalations: await deps.escalations.present(principal.workspace.id, await repo.escalationsOf(contact.id)),
+      escalations: presentedEscalations,
       canAct: mayAct(principal, absence),
       handOffTo: handOff ? { id: handOff.userId, name: team.member(handOff.userId).name } : null,
       replyTo: contact.kind === 'email' ? contact.fromAddress : null,
     };
   }
-
-  /** The first response stops the SLA timers (they find it set and do nothing). */
-  const responded = (contact: ContactRow, principal: Principal, at: Date) =>
-    contact.firstResponseAt ? {} : { firstResponseAt: at, firstResponderId: principal.user.id };
 
   async function reply(principal: Principal, contactId: string, body: string) {
     const { view } = await actable(principal, contactId);
@@ -219,7 +193,6 @@ export function createContacts(deps: Deps) {
     await db.transaction(async (tx) => {
       const contact = await repo.lockContact(tx, principal.workspace.id, contactId);
       if (!contact) throw coverageErrors.contactNotFound();
-      const now = clock.now();
       const outboxId = await deps.outbox.queue(tx, {
         workspaceId: principal.workspace.id,
         kind: 'coverage.reply',
@@ -234,16 +207,7 @@ export function createContacts(deps: Deps) {
           ...(mailbox ? { 'Reply-To': mailbox.address } : {}),
         },
       });
-      await repo.updateContact(tx, contact.id, responded(contact, principal, now));
-      await repo.insertActivity(tx, {
-        workspaceId: contact.workspaceId,
-        contactId: contact.id,
-        kind: 'reply',
-        actorId: principal.user.id,
-        at: now,
-        data: { outboxId, to, subject, body },
-      });
-      await audit(tx, principal, contact, 'replied', { outboxId, to });
+      await recordReply(tx, deps, { contact, actorId: principal.user.id, to, subject, body, outboxId });
     });
     return detail(principal, contactId);
   }
@@ -299,24 +263,17 @@ export function createContacts(deps: Deps) {
         return;
       }
 
-      const closed = await repo.updateContact(tx, contact.id, {
-        state: 'closed',
-        outcome: input.outcome,
-        outcomeNote: note,
-        followUpOn: input.outcome === 'follow_up' ? input.followUpOn : null,
-        closedAt: now,
-        closedBy: principal.user.id,
-      });
-      await repo.insertActivity(tx, {
-        workspaceId: workspace.id,
-        contactId: contact.id,
-        kind: 'outcome',
+      await recordClosingOutcome(tx, deps, {
+        contact,
         actorId: principal.user.id,
-        at: now,
-        data: { outcome: input.outcome, note, ...(input.outcome === 'follow_up' ? { followUpOn: input.followUpOn } : {}) },
+        outcome: input.outcome,
+        note,
+        followUpOn: input.outcome === 'follow_up' ? input.followUpOn : null,
+        team,
+        timeZone: workspace.timezone,
+        clientName: view.clientName,
+        brief,
       });
-      await audit(tx, principal, contact, 'outcome_recorded', { outcome: input.outcome, note });
-
       if (input.outcome === 'follow_up') {
         await enqueueJob(
           tx,
@@ -329,21 +286,6 @@ export function createContacts(deps: Deps) {
           },
         );
       }
-      if (input.outcome === 'no_information') {
-        await deps.escalations.escalate(tx, {
-          contact: closed ?? contact,
-          team,
-          decision: noInformationEscalation(),
-          timeZone: workspace.timezone,
-          evidence: {
-            clientName: view.clientName,
-            subject: contact.subject,
-            receivedAt: contact.receivedAt.toISOString(),
-            note: note ?? '',
-            receipt: receiptOf(brief, principal.user.id),
-          },
-        });
-      }
     });
     return detail(principal, contactId);
   }
@@ -352,22 +294,14 @@ export function createContacts(deps: Deps) {
     const workspace = principal.workspace;
     const occurredAt = new Date(input.occurredAt);
     if (occurredAt.getTime() > clock.now().getTime() + 60_000) throw coverageErrors.callInFuture();
+    const call = { actorId: principal.user.id, kind: input.kind, occurredAt, with: input.with, summary: input.summary };
     if (input.contactId) {
       const { view } = await actable(principal, input.contactId);
       if (view.contact.clientId !== input.clientId) throw coverageErrors.contactNotFound();
       await db.transaction(async (tx) => {
         const contact = await repo.lockContact(tx, workspace.id, view.contact.id);
         if (!contact) throw coverageErrors.contactNotFound();
-        await repo.updateContact(tx, contact.id, responded(contact, principal, occurredAt));
-        await repo.insertActivity(tx, {
-          workspaceId: workspace.id,
-          contactId: contact.id,
-          kind: input.kind,
-          actorId: principal.user.id,
-          at: occurredAt,
-          data: { with: input.with, summary: input.summary },
-        });
-        await audit(tx, principal, contact, 'call_logged', { kind: input.kind, with: input.with });
+        await recordCall(tx, deps, { contact }, call);
       });
       return detail(principal, view.contact.id);
     }
@@ -377,40 +311,8 @@ export function createContacts(deps: Deps) {
     const absence = (await deps.absenceLookup.activeCovering(workspace.id, client.id)).find((candidate) => mayAct(principal, candidate));
     if (!absence) throw coverageErrors.noCoveringAbsence();
     const team = await deps.teamAt(absence, occurredAt);
-    const contactId = await db.transaction(async (tx) => {
-      const now = clock.now();
-      const contact = await repo.insertContact(tx, {
-        workspaceId: workspace.id,
-        absenceId: absence.id,
-        conversationId: await repo.conversationId(tx, { workspaceId: workspace.id, absenceId: absence.id, clientId: client.id, now }),
-        ownerId: absence.ownerId,
-        clientId: client.id,
-        kind: input.kind,
-        fromName: input.with,
-        subject: input.with,
-        excerpt: input.summary.slice(0, 400),
-        language: client.language,
-        receivedAt: occurredAt,
-        assigneeId: team.acting.member.id,
-        assigneeRole: team.acting.role,
-        // A call is a conversation: it was answered as it happened.
-        firstResponseAt: occurredAt,
-        firstResponderId: principal.user.id,
-        createdBy: principal.user.id,
-        createdAt: now,
-      });
-      await repo.insertActivity(tx, {
-        workspaceId: workspace.id,
-        contactId: contact.id,
-        kind: input.kind,
-        actorId: principal.user.id,
-        at: occurredAt,
-        data: { with: input.with, summary: input.summary },
-      });
-      await audit(tx, principal, contact, 'call_logged', { kind: input.kind, with: input.with });
-      return contact.id;
-    });
-    return detail(principal, contactId);
+    const contact = await db.transaction((tx) => recordCall(tx, deps, { absence, client, team }, call));
+    return detail(principal, contact.id);
   }
 
   async function attachClient(principal: Principal, contactId: string, clientId: string) {

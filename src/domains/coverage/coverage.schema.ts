@@ -84,9 +84,13 @@ export const coverageContacts = pgTable(
   },
   (table) => [
     uniqueIndex('coverage_contacts_message').on(table.messageId),
-    index('coverage_contacts_assignee_queue').on(table.workspaceId, table.assigneeId, table.state, table.dueAt),
+    // The queue's order (due first, unscheduled last, then oldest): read in index order, a queue stops at its limit
+    // even on PGlite, which gathers no planner statistics by itself (no autovacuum process).
+    index('coverage_contacts_queue').on(table.workspaceId, table.state, table.dueAt, table.receivedAt),
     index('coverage_contacts_absence_client').on(table.absenceId, table.clientId),
-    index('coverage_contacts_thread').on(table.workspaceId, table.threadId),
+    // Every routed message looks up its thread's open contact: all four columns, so that the planner takes this index
+    // even without statistics (PGlite) and reads one entry.
+    index('coverage_contacts_thread').on(table.absenceId, table.threadId, table.state, table.receivedAt),
   ],
 );
 

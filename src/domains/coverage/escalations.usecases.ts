@@ -11,7 +11,7 @@ import type { Notifier } from '../notifications/notifications.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import { coverageErrors } from './coverage.errors';
 import { translateCoverageMail as t } from './coverage.mails';
-import type { ContactRow, CoverageRepository, EscalationRow } from './coverage.repository';
+import type { ContactRow, ContactView, CoverageRepository, EscalationRow } from './coverage.repository';
 import { escalationPeople, type Team } from './coverage-team';
 import { type EscalationDecision, escalationRecipient } from './escalation.models';
 
@@ -129,14 +129,20 @@ export function createEscalations(deps: Deps) {
   const mayManage = (principal: Principal, row: EscalationRow) =>
     principal.user.role === 'admin' || principal.user.role === 'manager' || row.recipientId === principal.user.id;
 
-  async function present(workspaceId: string, rows: EscalationRow[]): Promise<Escalation[]> {
-    const contacts = await Promise.all(rows.map((row) => repo.contactView(workspaceId, row.contactId)));
-    const names = await repo.userNames(
-      workspaceId,
-      rows.flatMap((row) => [row.recipientId, row.acknowledgedBy, row.resolvedBy].filter((id): id is string => id !== null)),
-    );
-    return rows.map((row, index) => {
-      const view = contacts[index];
+  /** Escalations with their names; `known` are contacts the caller already read (each other contact is read once). */
+  async function present(workspaceId: string, rows: EscalationRow[], known: ContactView[] = []): Promise<Escalation[]> {
+    const views = new Map(known.map((view) => [view.contact.id, view]));
+    const missing = [...new Set(rows.map((row) => row.contactId))].filter((id) => !views.has(id));
+    const [read, names] = await Promise.all([
+      Promise.all(missing.map((id) => repo.contactView(workspaceId, id))),
+      repo.userNames(
+        workspaceId,
+        rows.flatMap((row) => [row.recipientId, row.acknowledgedBy, row.resolvedBy].filter((id): id is string => id !== null)),
+      ),
+    ]);
+    for (const view of read) if (view) views.set(view.contact.id, view);
+    return rows.map((row) => {
+      const view = views.get(row.contactId);
       return {
         id: row.id,
         absenceId: row.absenceId,

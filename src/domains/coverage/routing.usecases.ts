@@ -1,7 +1,8 @@
 // Routing (second step of the `mail.route` job, after the auto-reply): an ingested client message becomes a
 // contact for the acting delegate, with its SLA timers, the notification carrying the brief and the best FAQ
 // answers, and the escalations its facts call for, all in one transaction. The coverage_messages row (unique
-// per message) makes a retry, or a second instance, find the message already routed.
+// per message) makes a retry, or a second instance, find the message already routed. The writes themselves are in
+// routing.writes, which the demo's replay of a past absence runs too.
 import { sql } from 'drizzle-orm';
 import type { Language } from '../../contracts/workspaces.contracts';
 import type { Clock } from '../../platform/clock/clock';
@@ -19,14 +20,12 @@ import { translateCoverageMail as t } from './coverage.mails';
 import type { ContactRow, CoverageRepository } from './coverage.repository';
 import type { CoverageSettingsUseCases } from './coverage-settings.usecases';
 import type { Team, TeamReader } from './coverage-team';
-import { inboundEscalations } from './escalation.models';
 import type { Escalations } from './escalations.usecases';
 import { type FaqMatch, matchFaq } from './faq-matching.models';
 import { routeMessage } from './routing.models';
+import { escalateInbound, recordRoutedMessage } from './routing.writes';
 import { scoreMessage } from './signals.models';
 import type { SlaTimers } from './sla-timers.usecases';
-
-const EXCERPT_LENGTH = 400;
 
 type Deps = {
   db: Db;
@@ -45,18 +44,8 @@ type Deps = {
   slaTimers: SlaTimers;
 };
 
-export const excerptOf = (text: string) => {
-  const flat = text
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('>'))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
-};
-
 export function createRouting(deps: Deps) {
-  const { db, clock, coverageRepository: repo } = deps;
+  const { db, coverageRepository: repo } = deps;
 
   async function route(workspaceId: string, messageId: string): Promise<void> {
     const message = await deps.mailRepository.message(workspaceId, messageId);
@@ -81,76 +70,14 @@ export function createRouting(deps: Deps) {
     const faq = brief ? matchFaq({ subject: message.subject, text: message.textBody, lang: message.language }, brief.content.faq) : [];
     const schedule = slaSchedule(message.receivedAt, client?.tier === 'key' ? settings.sla.key : settings.sla.standard, calendar);
 
+    const facts = { message, absence, client, team, signals, schedule, timeZone: workspace.timezone };
+
     await db.transaction(async (tx) => {
       // One routing at a time per absence thread: two messages of one thread racing join one contact.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`route:${absence.id}:${message.threadId ?? message.id}`}, 0))`);
-      const decision = routeMessage({
-        message,
-        absence,
-        alreadyRouted: await repo.isRouted(tx, messageId),
-        openContactInThread: message.threadId ? await repo.openContactInThread(tx, absence.id, message.threadId) : null,
-      });
-      if (decision.action === 'skip') return;
-      const now = clock.now();
-
-      let contact: ContactRow;
-      let joinedUnanswered = false;
-      if (decision.action === 'join') {
-        const open = await repo.lockContact(tx, workspaceId, decision.contactId);
-        if (!open) throw new Error(`contact ${decision.contactId} vanished`);
-        contact = open;
-        joinedUnanswered = open.firstResponseAt === null;
-        // The contact shows the strongest signals any of its messages carried.
-        if (signals.score > (open.signals?.score ?? 0)) contact = (await repo.updateContact(tx, open.id, { signals })) ?? open;
-      } else {
-        contact = await repo.insertContact(tx, {
-          workspaceId,
-          absenceId: absence.id,
-          conversationId: await repo.conversationId(tx, { workspaceId, absenceId: absence.id, clientId: client?.id ?? null, now }),
-          ownerId: absence.ownerId,
-          clientId: client?.id ?? null,
-          kind: 'email',
-          messageId,
-          threadId: message.threadId,
-          fromAddress: message.fromAddress,
-          fromName: message.fromName,
-          subject: message.subject,
-          excerpt: excerptOf(message.textBody),
-          language: message.language,
-          receivedAt: message.receivedAt,
-          assigneeId: team.acting.member.id,
-          assigneeRole: team.acting.role,
-          warnAt: schedule.warnAt,
-          dueAt: schedule.dueAt,
-          secondDueAt: schedule.secondDueAt,
-          signals,
-          createdAt: now,
-        });
-        await deps.slaTimers.schedule(tx, contact);
-      }
-      await repo.linkMessage(tx, { messageId, workspaceId, contactId: contact.id, routedAt: now });
-      await repo.insertActivity(tx, {
-        workspaceId,
-        contactId: contact.id,
-        kind: 'message',
-        actorId: null,
-        at: message.receivedAt,
-        data: { messageId, from: message.fromAddress, subject: message.subject },
-      });
-      await deps.auditLog.append(tx, {
-        workspaceId,
-        actorId: null,
-        action: decision.action === 'join' ? 'coverage.message_joined' : 'coverage.contact_routed',
-        subjectType: 'coverage_contact',
-        subjectId: contact.id,
-        data: {
-          messageId,
-          clientId: client?.id ?? null,
-          ownerId: absence.ownerId,
-          delegateId: contact.assigneeId,
-          role: contact.assigneeRole,
-        },
-      });
+      const routed = await recordRoutedMessage(tx, deps, facts);
+      if (!routed) return;
+      const { contact } = routed;
       await deps.notifier.notify(tx, workspaceId, team.member(contact.assigneeId), (language) =>
         assignedNotice(language, {
           contact,
@@ -164,29 +91,9 @@ export function createRouting(deps: Deps) {
         }),
       );
 
-      const rules = inboundEscalations({
-        tier: client?.tier ?? null,
-        clientStatus: client?.status ?? null,
-        signals,
-        unansweredContacts: client ? await repo.unansweredOfClient(tx, absence.id, client.id, contact.id) : 0,
-        joinedUnansweredContact: joinedUnanswered,
-      });
-      for (const rule of rules) {
-        await deps.escalations.escalate(tx, {
-          contact,
-          team,
-          decision: rule,
-          timeZone: workspace.timezone,
-          evidence: {
-            clientName: client?.name ?? null,
-            subject: message.subject,
-            receivedAt: message.receivedAt.toISOString(),
-            dueAt: contact.dueAt?.toISOString() ?? null,
-            signals: signals.signals.map((signal) => ({ id: signal.id, evidence: signal.evidence })),
-            clientStatus: client?.status ?? null,
-          },
-        });
-      }
+      // After the audit append on purpose: the workspace's audit head row lock orders routings, so of two new threads
+      // of one client routed at once the second counts the first as unanswered (tests/coverage/two-instances.test.ts).
+      await escalateInbound(tx, deps, facts, routed);
     });
   }
 

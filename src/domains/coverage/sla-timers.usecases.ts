@@ -12,8 +12,9 @@ import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { translateCoverageMail as t } from './coverage.mails';
 import type { ContactRow, CoverageRepository } from './coverage.repository';
 import type { TeamReader } from './coverage-team';
-import { type SlaStage, slaEscalation, slaWarningDue } from './escalation.models';
+import { type SlaStage, slaWarningDue } from './escalation.models';
 import type { Escalations } from './escalations.usecases';
+import { recordSlaBreach, recordSlaWarning } from './sla.writes';
 
 const stages = ['warn', 'breach', 'second_breach'] as const satisfies readonly SlaStage[];
 
@@ -67,8 +68,7 @@ export function createSlaTimers(deps: Deps) {
       if (!contact || !slaWarningDue(contact)) return;
       const client = view.clientName;
       if (stage === 'warn') {
-        if (contact.slaWarnedAt) return;
-        await repo.updateContact(tx, contact.id, { slaWarnedAt: clock.now() });
+        if (!(await recordSlaWarning(tx, deps, contact))) return;
         await deps.notifier.notify(tx, workspaceId, team.member(contact.assigneeId), (language) => {
           const due = contact.dueAt ? formatInstant(contact.dueAt, language, workspace.timezone) : '';
           const name = client ?? t(language, 'assigned.unknown_client');
@@ -81,20 +81,7 @@ export function createSlaTimers(deps: Deps) {
         });
         return;
       }
-      const decision = slaEscalation(stage, contact);
-      if (!decision) return;
-      await deps.escalations.escalate(tx, {
-        contact,
-        team,
-        decision,
-        timeZone: workspace.timezone,
-        evidence: {
-          clientName: client,
-          subject: contact.subject,
-          receivedAt: contact.receivedAt.toISOString(),
-          dueAt: (stage === 'breach' ? contact.dueAt : contact.secondDueAt)?.toISOString() ?? null,
-        },
-      });
+      await recordSlaBreach(tx, deps, { contact, stage, team, timeZone: workspace.timezone, clientName: client });
     });
   }
 

@@ -1,9 +1,8 @@
 // Records coverage history the way Baton records it live: routing, the console (reply, logged call, outcome), the
-// SLA timers and the escalation inbox each write here the rows and audit events their use case writes, at the
-// time the caller's clock says. Those use cases refuse an absence that is over (routing, logCall) or need a
-// signed-in principal and the outbox; this mirror keeps their data shapes without sending anything. Escalations
-// go through the coverage domain's own `escalate`, with a notifier that stays silent (nobody is told today about
-// last summer).
+// SLA timers and the escalation inbox write here through the coverage domain's own write steps (routing.writes,
+// contact.writes, sla.writes, `escalate`), at the time the caller's clock says. The use cases around those steps
+// refuse an absence that is over (routing, logCall) or need a signed-in principal and the outbox; this replay reads
+// its facts itself, schedules no timers (the story fires them) and tells nobody: today nobody hears of last summer.
 import type { ClientStatus, ClientTier } from '../../contracts/clients.contracts';
 import type { ContactOutcome, CoverageSettings, EscalationRule } from '../../contracts/coverage.contracts';
 import type { Clock } from '../../platform/clock/clock';
@@ -13,13 +12,13 @@ import type { SharedBrief } from '../absences/briefs.lookup';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import { type BusinessCalendar, slaSchedule } from '../coverage/business-time.models';
+import { recordCall, recordClosingOutcome, recordReply } from '../coverage/contact.writes';
 import type { ContactRow, CoverageRepository, EscalationRow } from '../coverage/coverage.repository';
 import type { Team, TeamMember } from '../coverage/coverage-team';
-import { type EscalationDecision, inboundEscalations, noInformationEscalation, slaEscalation } from '../coverage/escalation.models';
-import { createEscalations, type EscalationEvidence } from '../coverage/escalations.usecases';
-import { routeMessage } from '../coverage/routing.models';
-import { excerptOf } from '../coverage/routing.usecases';
+import { createEscalations, type Escalations } from '../coverage/escalations.usecases';
+import { escalateInbound, recordRoutedMessage } from '../coverage/routing.writes';
 import { scoreMessage } from '../coverage/signals.models';
+import { recordSlaBreach, recordSlaWarning } from '../coverage/sla.writes';
 import type { MailMessageRow } from '../mail/mail.repository';
 import type { Notifier } from '../notifications/notifications.usecases';
 
@@ -47,10 +46,16 @@ export function createCoverageHistory(deps: {
   const escalated = new Map<string, EscalationRow>();
   const keyOf = (contactId: string, rule: EscalationRule) => `${contactId}:${rule}`;
 
-  async function escalate(tx: Db, contact: ContactRow, decision: EscalationDecision, evidence: EscalationEvidence) {
-    const row = await escalations.escalate(tx, { contact, team, decision, evidence, timeZone: deps.timeZone });
-    if (row) escalated.set(keyOf(row.contactId, row.rule), row);
-  }
+  /** The coverage domain's own escalation, remembered for the story to settle afterwards. */
+  const remembering: Pick<Escalations, 'escalate'> = {
+    escalate: async (tx, input) => {
+      const row = await escalations.escalate(tx, input);
+      if (row) escalated.set(keyOf(row.contactId, row.rule), row);
+      return row;
+    },
+  };
+  // No SLA timer jobs: the story fires the timers itself, at the moments it replays.
+  const writeDeps = { ...deps, escalations: remembering, slaTimers: { schedule: async () => {} } };
 
   async function locked(tx: Db, contactId: string) {
     const contact = await repo.lockContact(tx, workspaceId, contactId);
@@ -58,108 +63,30 @@ export function createCoverageHistory(deps: {
     return contact;
   }
 
-  // As contacts.usecases audits: both the absent owner and the acting delegate named.
-  const audit = (tx: Db, by: TeamMember, contact: ContactRow, action: string, data: Record<string, unknown> = {}) =>
-    deps.auditLog.append(tx, {
-      workspaceId,
-      actorId: by.id,
-      action: `coverage.${action}`,
-      subjectType: 'coverage_contact',
-      subjectId: contact.id,
-      data: { ownerId: contact.ownerId, delegateId: by.id, assigneeId: contact.assigneeId, clientId: contact.clientId, ...data },
-    });
-
   return {
     /** The escalations the story recorded so far. */
     escalations: () => [...escalated.values()],
 
     /** What `mail.route` did when the message arrived while the absence was active (routing.usecases). */
     async route(tx: Db, message: MailMessageRow, client: HistoricClient | null): Promise<ContactRow> {
-      const now = clock.now();
-      const decision = routeMessage({
+      const facts = {
         message,
-        absence: { state: 'active' },
-        alreadyRouted: await repo.isRouted(tx, message.id),
-        openContactInThread: message.threadId ? await repo.openContactInThread(tx, absence.id, message.threadId) : null,
-      });
-      if (decision.action === 'skip') throw new Error(`demo message ${message.id} would not be routed: ${decision.reason}`);
-      const signals = scoreMessage({ text: message.textBody, subject: message.subject, lang: message.language });
-      let contact: ContactRow;
-      let joinedUnanswered = false;
-      if (decision.action === 'join') {
-        const open = await locked(tx, decision.contactId);
-        contact = open;
-        joinedUnanswered = open.firstResponseAt === null;
-        if (signals.score > (open.signals?.score ?? 0)) contact = (await repo.updateContact(tx, open.id, { signals })) ?? open;
-      } else {
-        const schedule = slaSchedule(
+        // Replayed as it was while the absence was active.
+        absence: { ...absence, state: 'active' as const },
+        client,
+        team,
+        signals: scoreMessage({ text: message.textBody, subject: message.subject, lang: message.language }),
+        schedule: slaSchedule(
           message.receivedAt,
           client?.tier === 'key' ? deps.settings.sla.key : deps.settings.sla.standard,
           deps.calendar,
-        );
-        contact = await repo.insertContact(tx, {
-          workspaceId,
-          absenceId: absence.id,
-          conversationId: await repo.conversationId(tx, { workspaceId, absenceId: absence.id, clientId: client?.id ?? null, now }),
-          ownerId: absence.ownerId,
-          clientId: client?.id ?? null,
-          kind: 'email',
-          messageId: message.id,
-          threadId: message.threadId,
-          fromAddress: message.fromAddress,
-          fromName: message.fromName,
-          subject: message.subject,
-          excerpt: excerptOf(message.textBody),
-          language: message.language,
-          receivedAt: message.receivedAt,
-          assigneeId: team.acting.member.id,
-          assigneeRole: team.acting.role,
-          ...schedule,
-          signals,
-          createdAt: now,
-        });
-      }
-      await repo.linkMessage(tx, { messageId: message.id, workspaceId, contactId: contact.id, routedAt: now });
-      await repo.insertActivity(tx, {
-        workspaceId,
-        contactId: contact.id,
-        kind: 'message',
-        actorId: null,
-        at: message.receivedAt,
-        data: { messageId: message.id, from: message.fromAddress, subject: message.subject },
-      });
-      await deps.auditLog.append(tx, {
-        workspaceId,
-        actorId: null,
-        action: decision.action === 'join' ? 'coverage.message_joined' : 'coverage.contact_routed',
-        subjectType: 'coverage_contact',
-        subjectId: contact.id,
-        data: {
-          messageId: message.id,
-          clientId: client?.id ?? null,
-          ownerId: absence.ownerId,
-          delegateId: contact.assigneeId,
-          role: contact.assigneeRole,
-        },
-      });
-      const rules = inboundEscalations({
-        tier: client?.tier ?? null,
-        clientStatus: client?.status ?? null,
-        signals,
-        unansweredContacts: client ? await repo.unansweredOfClient(tx, absence.id, client.id, contact.id) : 0,
-        joinedUnansweredContact: joinedUnanswered,
-      });
-      for (const rule of rules) {
-        await escalate(tx, contact, rule, {
-          clientName: client?.name ?? null,
-          subject: message.subject,
-          receivedAt: message.receivedAt.toISOString(),
-          dueAt: contact.dueAt?.toISOString() ?? null,
-          signals: signals.signals.map((signal) => ({ id: signal.id, evidence: signal.evidence })),
-          clientStatus: client?.status ?? null,
-        });
-      }
-      return contact;
+        ),
+        timeZone: deps.timeZone,
+      };
+      const routed = await recordRoutedMessage(tx, writeDeps, facts);
+      if (!routed) throw new Error(`demo message ${message.id} would not be routed`);
+      await escalateInbound(tx, writeDeps, facts, routed);
+      return routed.contact;
     },
 
     /** A delegate's reply (contacts.usecases `reply`); no outbox id: last summer's mail left long ago. */
@@ -167,44 +94,13 @@ export function createCoverageHistory(deps: {
       const contact = await locked(tx, contactId);
       const to = contact.fromAddress ?? '';
       const subject = /^(re|r|aw):/i.test(answering.subject.trim()) ? answering.subject : `Re: ${answering.subject}`.trim();
-      const now = clock.now();
-      if (!contact.firstResponseAt) await repo.updateContact(tx, contact.id, { firstResponseAt: now, firstResponderId: by.id });
-      await repo.insertActivity(tx, { workspaceId, contactId, kind: 'reply', actorId: by.id, at: now, data: { to, subject, body } });
-      await audit(tx, by, contact, 'replied', { to });
+      await recordReply(tx, writeDeps, { contact, actorId: by.id, to, subject, body });
     },
 
     /** A call the delegate logged for a client (contacts.usecases `logCall` without a contact): answered as it happened. */
     async logCall(tx: Db, input: { client: HistoricClient; by: TeamMember; occurredAt: Date; with: string; summary: string }) {
-      const now = clock.now();
-      const contact = await repo.insertContact(tx, {
-        workspaceId,
-        absenceId: absence.id,
-        conversationId: await repo.conversationId(tx, { workspaceId, absenceId: absence.id, clientId: input.client.id, now }),
-        ownerId: absence.ownerId,
-        clientId: input.client.id,
-        kind: 'call',
-        fromName: input.with,
-        subject: input.with,
-        excerpt: input.summary.slice(0, 400),
-        language: input.client.language,
-        receivedAt: input.occurredAt,
-        assigneeId: team.acting.member.id,
-        assigneeRole: team.acting.role,
-        firstResponseAt: input.occurredAt,
-        firstResponderId: input.by.id,
-        createdBy: input.by.id,
-        createdAt: now,
-      });
-      await repo.insertActivity(tx, {
-        workspaceId,
-        contactId: contact.id,
-        kind: 'call',
-        actorId: input.by.id,
-        at: input.occurredAt,
-        data: { with: input.with, summary: input.summary },
-      });
-      await audit(tx, input.by, contact, 'call_logged', { kind: 'call', with: input.with });
-      return contact;
+      const { client, by, ...call } = input;
+      return recordCall(tx, writeDeps, { absence, client, team }, { actorId: by.id, kind: 'call', ...call });
     },
 
     /**
@@ -216,60 +112,24 @@ export function createCoverageHistory(deps: {
       input: { contactId: string; by: TeamMember; outcome: Exclude<ContactOutcome, 'handed_to_backup' | 'follow_up'>; note: string },
       context: { clientName: string; brief?: SharedBrief } = { clientName: '' },
     ) {
-      const contact = await locked(tx, input.contactId);
-      const now = clock.now();
-      const closed = await repo.updateContact(tx, contact.id, {
-        state: 'closed',
-        outcome: input.outcome,
-        outcomeNote: input.note,
-        followUpOn: null,
-        closedAt: now,
-        closedBy: input.by.id,
-      });
-      await repo.insertActivity(tx, {
-        workspaceId,
-        contactId: contact.id,
-        kind: 'outcome',
+      await recordClosingOutcome(tx, writeDeps, {
+        contact: await locked(tx, input.contactId),
         actorId: input.by.id,
-        at: now,
-        data: { outcome: input.outcome, note: input.note },
-      });
-      await audit(tx, input.by, contact, 'outcome_recorded', { outcome: input.outcome, note: input.note });
-      if (input.outcome !== 'no_information') return;
-      const acknowledgements = context.brief?.acknowledgements ?? [];
-      const receipt = acknowledgements.find((ack) => ack.delegateId === input.by.id) ?? acknowledgements[0];
-      await escalate(tx, closed ?? contact, noInformationEscalation(), {
-        clientName: context.clientName,
-        subject: contact.subject,
-        receivedAt: contact.receivedAt.toISOString(),
+        outcome: input.outcome,
         note: input.note,
-        receipt: receipt
-          ? {
-              delegateName: receipt.delegateName,
-              version: receipt.version,
-              contentHash: receipt.contentHash,
-              acknowledgedAt: receipt.acknowledgedAt.toISOString(),
-              readBack: receipt.readBack,
-            }
-          : null,
+        followUpOn: null,
+        team,
+        timeZone: deps.timeZone,
+        clientName: context.clientName,
+        brief: context.brief ?? null,
       });
     },
 
     /** The SLA timers of sla-timers.usecases: the 75 % warning, then the breach that reaches the backup. */
     async slaTimer(tx: Db, contactId: string, stage: 'warn' | 'breach', clientName: string) {
       const contact = await locked(tx, contactId);
-      if (stage === 'warn') {
-        if (contact.state === 'open' && !contact.firstResponseAt) await repo.updateContact(tx, contact.id, { slaWarnedAt: clock.now() });
-        return;
-      }
-      const decision = slaEscalation(stage, contact);
-      if (!decision) return;
-      await escalate(tx, contact, decision, {
-        clientName,
-        subject: contact.subject,
-        receivedAt: contact.receivedAt.toISOString(),
-        dueAt: contact.dueAt?.toISOString() ?? null,
-      });
+      if (stage === 'warn') await recordSlaWarning(tx, writeDeps, contact);
+      else await recordSlaBreach(tx, writeDeps, { contact, stage, team, timeZone: deps.timeZone, clientName });
     },
 
     /** escalations.usecases `acknowledge` / `resolve`, by the recipient or the manager. */

@@ -2,18 +2,23 @@
 // (UIDVALIDITY + last UID), and the polling job. The checkpoint moves only after a message was ingested
 // (each ingestion is its own transaction), so a crash between the two re-reads that message, which
 // ingestion de-duplicates by mailbox UID and Message-ID: nothing skipped, nothing twice.
-import { eq, sql } from 'drizzle-orm';
+// A message that cannot be stored does not block the mailbox: one too large is recorded as skipped at once,
+// one whose ingestion throws is tried MAX_INGEST_ATTEMPTS times, then quarantined (or skipped) with the reason.
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock';
 import type { DatabaseKind, Db } from '../../platform/db/database';
 import { enqueueJob, type JobContext } from '../../platform/jobs/jobs';
-import { type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
+import { ImapError } from '../../platform/mail/imap-errors';
+import { type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
 import { createSecretBox, type SecretBox } from '../../platform/security/secret-box';
 import type { AuditLog } from '../audit/audit.repository';
-import type { Ingestion } from './ingestion.usecases';
+import { afterIngestFailure, MAX_INGEST_ATTEMPTS, pollShouldSync, storedPasswordReusable, tooLargeReason } from './imap.models';
+import type { ImapRepository } from './imap.repository';
+import { MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
+import type { Ingestion, IngestResult } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
 import type { MailRepository } from './mail.repository';
-import { mailboxes, mailboxImap } from './mail.schema';
 
 export const imapSyncJob = {
   name: 'mail.imap_sync',
@@ -21,13 +26,15 @@ export const imapSyncJob = {
   maxAttempts: 1000,
 };
 
-export type ImapConfigInput = Omit<ImapSettings, 'folder'> & { folder?: string };
+/** Server, login and folder; a blank password keeps the stored one (same server and login only). */
+export type ImapConfigInput = Omit<ImapSettings, 'folder' | 'password'> & { folder?: string; password?: string };
 export type ImapSyncResult = {
   status: 'synced' | 'failed' | 'busy';
   fetched: number;
   ingested: number;
   duplicates: number;
   quarantined: number;
+  skipped: number;
   error?: string;
 };
 
@@ -37,17 +44,32 @@ type Deps = {
   clock: Clock;
   auditLog: AuditLog;
   mailRepository: MailRepository;
+  imapRepository: ImapRepository;
   ingestion: Ingestion;
   secretKey: Buffer | null;
   pollSeconds: number;
   imapReader?: ImapReader;
+  maxMessageBytes?: number;
 };
 
 const uniqueKeyOf = (mailboxId: string) => `mail.imap_sync:${mailboxId}`;
+const emptyResult = (status: ImapSyncResult['status']): ImapSyncResult => ({
+  status,
+  fetched: 0,
+  ingested: 0,
+  duplicates: 0,
+  quarantined: 0,
+  skipped: 0,
+});
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A message still waiting for another attempt: the sync stops there and the checkpoint stays before it. */
+class IngestionPending extends Error {}
 
 export function createImapSync(deps: Deps) {
-  const { db, clock } = deps;
+  const { db, clock, imapRepository } = deps;
   const reader = deps.imapReader ?? withImapFolder;
+  const maxBytes = deps.maxMessageBytes ?? MAX_RAW_MESSAGE_BYTES;
   const box: SecretBox | null = deps.secretKey ? createSecretBox(deps.secretKey) : null;
   /** In this process: one sync per mailbox at a time (PGlite is single-process; PostgreSQL adds an advisory lock). */
   const running = new Set<string>();
@@ -57,63 +79,136 @@ export function createImapSync(deps: Deps) {
     return box;
   };
 
-  const account = async (mailboxId: string) => (await db.select().from(mailboxImap).where(eq(mailboxImap.mailboxId, mailboxId)))[0] ?? null;
-
-  async function setCheckpoint(mailboxId: string, uidValidity: string, lastUid: string | null) {
-    await db.update(mailboxImap).set({ uidValidity, lastUid }).where(eq(mailboxImap.mailboxId, mailboxId));
+  /** The stored settings with the password decrypted, for the reader and the watcher; null when not configured. */
+  async function settingsOf(mailboxId: string): Promise<ImapSettings | null> {
+    const row = await imapRepository.account(mailboxId);
+    if (!row) return null;
+    const { host, port, secure, username, folder } = row;
+    return { host, port, secure, username, folder, password: requireBox().decrypt(row.passwordEncrypted) };
   }
 
-  async function recordOutcome(mailboxId: string, error: string | null) {
-    await db.update(mailboxImap).set({ lastSyncAt: clock.now(), lastError: error }).where(eq(mailboxImap.mailboxId, mailboxId));
+  const failureOf = (workspaceId: string, mailboxId: string, message: ImapMessage) => ({
+    mailboxId,
+    workspaceId,
+    uidValidity: message.uidValidity,
+    uid: message.uid,
+    size: message.size,
+    subject: message.subject.slice(0, 500),
+    fromAddress: message.from,
+    lastFailedAt: clock.now(),
+  });
+
+  /** A message left on the server, with the reason, visible to an admin and in the audit log: never a silent skip. */
+  async function recordSkipped(workspaceId: string, mailboxId: string, message: ImapMessage, reason: string) {
+    await db.transaction(async (tx) => {
+      await imapRepository.settleFailure(tx, { ...failureOf(workspaceId, mailboxId, message), lastError: reason, outcome: 'skipped' });
+      await deps.auditLog.append(tx, {
+        workspaceId,
+        actorId: null,
+        action: 'mail.imap_message_skipped',
+        subjectType: 'mailbox',
+        subjectId: mailboxId,
+        data: { uidValidity: message.uidValidity, uid: message.uid, size: message.size, reason },
+      });
+    });
   }
 
-  async function syncUnlocked(workspaceId: string, mailboxId: string): Promise<ImapSyncResult> {
-    const result: ImapSyncResult = { status: 'synced', fetched: 0, ingested: 0, duplicates: 0, quarantined: 0 };
-    const row = await account(mailboxId);
+  /** Gives up on a message: quarantined with its raw copy, or, when even that fails, recorded as skipped. */
+  async function giveUp(workspaceId: string, mailboxId: string, message: ImapMessage & { raw: Buffer }, error: string) {
+    const reason = `ingestion failed ${MAX_INGEST_ATTEMPTS} times: ${error}`;
+    const base = failureOf(workspaceId, mailboxId, message);
+    try {
+      const outcome = await deps.ingestion.quarantineUnreadable({
+        workspaceId,
+        mailboxId,
+        raw: message.raw,
+        mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
+        receivedAt: message.internalDate ?? clock.now(),
+        reason,
+      });
+      await imapRepository.settleFailure(db, { ...base, lastError: reason, outcome: 'quarantined', messageId: outcome.messageId });
+      return outcome;
+    } catch (quarantineError) {
+      await recordSkipped(
+        workspaceId,
+        mailboxId,
+        message,
+        `${reason}; it could not be quarantined either (${messageOf(quarantineError).slice(0, 300)}): left on the IMAP server`,
+      );
+      return null;
+    }
+  }
+
+  /** Ingests one message, counting a failure against its UID; throws IngestionPending while attempts remain. */
+  async function ingestOne(workspaceId: string, mailboxId: string, message: ImapMessage & { raw: Buffer }): Promise<IngestResult | null> {
+    try {
+      const outcome = await deps.ingestion.ingestRawMessage({
+        workspaceId,
+        mailboxId,
+        raw: message.raw,
+        mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
+        receivedAt: message.internalDate ?? clock.now(),
+      });
+      await imapRepository.clearPendingFailure(mailboxId, message.uidValidity, message.uid);
+      return outcome;
+    } catch (error) {
+      const text = messageOf(error).slice(0, 500);
+      const attempts = await imapRepository.recordFailure({ ...failureOf(workspaceId, mailboxId, message), lastError: text });
+      if (afterIngestFailure(attempts) === 'retry') {
+        throw new IngestionPending(
+          `message UID ${message.uid} could not be ingested (attempt ${attempts} of ${MAX_INGEST_ATTEMPTS}): ${text}`,
+        );
+      }
+      return giveUp(workspaceId, mailboxId, message, text);
+    }
+  }
+
+  async function syncUnlocked(workspaceId: string, mailboxId: string, signal?: AbortSignal): Promise<ImapSyncResult> {
+    const result = emptyResult('synced');
+    const row = await imapRepository.account(mailboxId);
     if (!row || row.workspaceId !== workspaceId) throw mailErrors.imapNotConfigured();
     try {
-      const password = requireBox().decrypt(row.passwordEncrypted);
-      await reader(
-        { host: row.host, port: row.port, secure: row.secure, username: row.username, password, folder: row.folder },
-        async (folder) => {
-          // A new UIDVALIDITY means the server renumbered the folder: read it all again (duplicates are recognised).
-          const sameFolder = row.uidValidity === folder.uidValidity;
-          const after = sameFolder ? row.lastUid : null;
-          if (!sameFolder) await setCheckpoint(mailboxId, folder.uidValidity, null);
-          for await (const message of folder.messagesAfter(after)) {
-            result.fetched += 1;
-            const outcome = await deps.ingestion.ingestRawMessage({
-              workspaceId,
-              mailboxId,
-              raw: message.raw,
-              mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
-              receivedAt: message.internalDate ?? clock.now(),
-            });
-            if (outcome.outcome === 'ingested') result.ingested += 1;
+      const settings = await settingsOf(mailboxId);
+      if (!settings) throw mailErrors.imapNotConfigured();
+      await reader(settings, async (folder) => {
+        // A new UIDVALIDITY means the server renumbered the folder: read it all again (duplicates are recognised).
+        const sameFolder = row.uidValidity === folder.uidValidity;
+        const after = sameFolder ? row.lastUid : null;
+        if (!sameFolder) await imapRepository.setCheckpoint(mailboxId, folder.uidValidity, null);
+        for await (const message of folder.messagesAfter(after, { maxBytes })) {
+          // Stopping between messages leaves a consistent checkpoint.
+          if (signal?.aborted) break;
+          result.fetched += 1;
+          if (message.raw === null) {
+            await recordSkipped(workspaceId, mailboxId, message, tooLargeReason(message.size, maxBytes) ?? 'not downloaded');
+            result.skipped += 1;
+          } else {
+            const outcome = await ingestOne(workspaceId, mailboxId, { ...message, raw: message.raw });
+            if (outcome === null) result.skipped += 1;
+            else if (outcome.outcome === 'ingested') result.ingested += 1;
             else if (outcome.outcome === 'duplicate') result.duplicates += 1;
             else result.quarantined += 1;
-            // Only now, with the message committed, does the checkpoint move past it.
-            await setCheckpoint(mailboxId, message.uidValidity, message.uid);
           }
-        },
-      );
-      await recordOutcome(mailboxId, null);
+          // Only now, with the message committed (or settled), does the checkpoint move past it.
+          await imapRepository.setCheckpoint(mailboxId, message.uidValidity, message.uid);
+        }
+      });
+      await imapRepository.recordSyncOutcome(mailboxId, clock.now(), null);
     } catch (error) {
       result.status = 'failed';
-      result.error = error instanceof Error ? error.message : String(error);
-      await recordOutcome(mailboxId, result.error.slice(0, 1000));
+      result.error = error instanceof IngestionPending || error instanceof ImapError ? error.message : messageOf(error);
+      await imapRepository.recordSyncOutcome(mailboxId, clock.now(), result.error.slice(0, 1000));
     }
     return result;
   }
 
   /** Reads what is new in the mailbox's folder; IMAP failures are recorded in last_error, not thrown. */
-  async function syncImapMailbox(workspaceId: string, mailboxId: string): Promise<ImapSyncResult> {
-    const busy: ImapSyncResult = { status: 'busy', fetched: 0, ingested: 0, duplicates: 0, quarantined: 0 };
-    if (running.has(mailboxId)) return busy;
+  async function syncImapMailbox(workspaceId: string, mailboxId: string, options: { signal?: AbortSignal } = {}): Promise<ImapSyncResult> {
+    if (running.has(mailboxId) || options.signal?.aborted) return emptyResult('busy');
     running.add(mailboxId);
     try {
-      if (deps.dbKind !== 'postgresql') return await syncUnlocked(workspaceId, mailboxId);
-      // Another Baton instance polling this mailbox holds the lock: skip, its poll does the work. The
+      if (deps.dbKind !== 'postgresql') return await syncUnlocked(workspaceId, mailboxId, options.signal);
+      // Another Baton instance reading this mailbox holds the lock: skip, its sync does the work. The
       // transaction only holds the lock (and its connection); ingestion commits on its own connections.
       return await db.transaction(async (tx) => {
         const [lock] = (
@@ -121,20 +216,25 @@ export function createImapSync(deps: Deps) {
             rows: { locked: boolean }[];
           }
         ).rows;
-        return lock?.locked ? syncUnlocked(workspaceId, mailboxId) : busy;
+        return lock?.locked ? syncUnlocked(workspaceId, mailboxId, options.signal) : emptyResult('busy');
       });
     } finally {
       running.delete(mailboxId);
     }
   }
 
-  /** Saves the server and login (password encrypted), turns the mailbox into an IMAP one and starts polling it. */
-  async function configureImap(workspaceId: string, mailboxId: string, input: ImapConfigInput, actorId: string | null) {
-    const sealed = requireBox().encrypt(input.password);
-    const mailbox = await deps.mailRepository.mailbox(workspaceId, mailboxId);
-    if (!mailbox) throw mailErrors.mailboxNotFound();
+  /**
+   * Saves server, login and folder in the caller's transaction (the password sealed; blank keeps the stored one
+   * for the same server and login) and turns the mailbox into an IMAP one with its polling job.
+   */
+  async function saveImap(tx: Db, workspaceId: string, mailboxId: string, input: ImapConfigInput, actorId: string | null) {
+    const sealer = requireBox();
+    const previous = await imapRepository.account(mailboxId, tx);
     const folder = input.folder?.trim() || 'INBOX';
-    const previous = await account(mailboxId);
+    let passwordEncrypted: string;
+    if (input.password) passwordEncrypted = sealer.encrypt(input.password);
+    else if (previous && storedPasswordReusable(previous, input)) passwordEncrypted = previous.passwordEncrypted;
+    else throw mailErrors.imapPasswordRequired();
     // Another server, login or folder is another UID space: start from its beginning.
     const samePlace = previous && previous.host === input.host && previous.username === input.username && previous.folder === folder;
     const values = {
@@ -142,43 +242,60 @@ export function createImapSync(deps: Deps) {
       port: input.port,
       secure: input.secure,
       username: input.username,
-      passwordEncrypted: sealed,
+      passwordEncrypted,
       folder,
       lastError: null,
       updatedAt: clock.now(),
       ...(samePlace ? {} : { uidValidity: null, lastUid: null, lastSyncAt: null }),
     };
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(mailboxImap)
-        .values({ mailboxId, workspaceId, ...values })
-        .onConflictDoUpdate({ target: mailboxImap.mailboxId, set: values });
-      await tx.update(mailboxes).set({ kind: 'imap' }).where(eq(mailboxes.id, mailboxId));
-      await deps.auditLog.append(tx, {
-        workspaceId,
-        actorId,
-        action: 'mail.imap_configured',
-        subjectType: 'mailbox',
-        subjectId: mailboxId,
-        // Never the password.
-        data: { host: input.host, port: input.port, secure: input.secure, username: input.username, folder },
-      });
-      await enqueueJob(tx, clock, imapSyncJob, { workspaceId, mailboxId }, { uniqueKey: uniqueKeyOf(mailboxId) });
+    await imapRepository.upsertAccount(tx, { mailboxId, workspaceId, ...values }, values);
+    await imapRepository.setMailboxKind(tx, mailboxId, 'imap');
+    await deps.auditLog.append(tx, {
+      workspaceId,
+      actorId,
+      action: 'mail.imap_configured',
+      subjectType: 'mailbox',
+      subjectId: mailboxId,
+      // Never the password, only whether it changed.
+      data: {
+        host: input.host,
+        port: input.port,
+        secure: input.secure,
+        username: input.username,
+        folder,
+        passwordChanged: Boolean(input.password),
+      },
     });
+    await enqueueJob(tx, clock, imapSyncJob, { workspaceId, mailboxId }, { uniqueKey: uniqueKeyOf(mailboxId) });
   }
 
-  /** Makes sure every IMAP mailbox has its polling job (after a restart, or a job given up). */
+  /** Saves the server and login (password encrypted), turns the mailbox into an IMAP one and starts polling it. */
+  async function configureImap(workspaceId: string, mailboxId: string, input: ImapConfigInput, actorId: string | null) {
+    requireBox();
+    const mailbox = await deps.mailRepository.mailbox(workspaceId, mailboxId);
+    if (!mailbox) throw mailErrors.mailboxNotFound();
+    await db.transaction((tx) => saveImap(tx, workspaceId, mailboxId, input, actorId));
+  }
+
+  /** Polling on again for a resumed mailbox (in the caller's transaction). */
+  const startPolling = (tx: Db, workspaceId: string, mailboxId: string) =>
+    enqueueJob(tx, clock, imapSyncJob, { workspaceId, mailboxId }, { uniqueKey: uniqueKeyOf(mailboxId) });
+
+  /** Makes sure every enabled IMAP mailbox has its polling job (after a restart, or a job given up). */
   async function ensurePolling() {
-    const rows = await db.select({ workspaceId: mailboxImap.workspaceId, mailboxId: mailboxImap.mailboxId }).from(mailboxImap);
-    for (const row of rows) await enqueueJob(db, clock, imapSyncJob, row, { uniqueKey: uniqueKeyOf(row.mailboxId) });
+    for (const row of await imapRepository.enabledAccounts()) {
+      await startPolling(db, row.workspaceId, row.mailboxId);
+    }
   }
 
   const job = {
     ...imapSyncJob,
     handler: async (payload: z.infer<typeof imapSyncJob.payload>, context: JobContext) => {
-      const exists = await account(payload.mailboxId);
-      if (!exists) return; // IMAP removed (or the mailbox deleted): polling stops.
-      await syncImapMailbox(payload.workspaceId, payload.mailboxId);
+      const account = await imapRepository.account(payload.mailboxId);
+      // IMAP removed or paused (or the mailbox deleted): polling stops; resuming enqueues it again.
+      if (!account?.enabled) return;
+      // A live IDLE watcher reads new mail as it arrives; polling is the fallback when it is not there.
+      if (pollShouldSync(account, clock.now())) await syncImapMailbox(payload.workspaceId, payload.mailboxId);
       // Hand the per-mailbox unique key over to the next poll, so exactly one stays pending.
       await db.transaction(async (tx) => {
         await tx.execute(sql`UPDATE jobs SET unique_key = NULL WHERE id = ${context.jobId}`);
@@ -190,6 +307,24 @@ export function createImapSync(deps: Deps) {
     },
   };
 
-  return { syncImapMailbox, configureImap, ensurePolling, account, job };
+  /** Connects with these settings and opens the folder: the message count, or an ImapError saying what failed. */
+  async function probe(settings: ImapSettings) {
+    return reader(settings, async (folder) => ({ messages: folder.messageCount, idle: folder.idleSupported }));
+  }
+
+  return {
+    syncImapMailbox,
+    configureImap,
+    saveImap,
+    settingsOf,
+    startPolling,
+    ensurePolling,
+    probe,
+    storedPasswordFor: async (mailboxId: string, input: Pick<ImapSettings, 'host' | 'port' | 'username'>) => {
+      const previous = await imapRepository.account(mailboxId);
+      return previous && storedPasswordReusable(previous, input) ? requireBox().decrypt(previous.passwordEncrypted) : null;
+    },
+    job,
+  };
 }
 export type ImapSync = ReturnType<typeof createImapSync>;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
 import { enqueueJob } from '../../platform/jobs/jobs';
+import { sha256Hex } from '../../platform/security/tokens';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
@@ -30,8 +31,10 @@ export type IngestInput = {
 };
 export type IngestResult = { outcome: 'ingested' | 'duplicate' | 'quarantined'; messageId: string; reason?: string };
 
-/** Test seam: lets a test fail the transaction at a chosen point, as a crash would. */
-export type IngestionFaults = { afterMessageInsert?: () => void | Promise<void> };
+/** Test seam: lets a test fail the transaction at a chosen point (for a chosen message), as a crash or a bug would. */
+export type IngestionFaults = {
+  afterMessageInsert?: (message: { subject: string; messageIdHeader: string | null }) => void | Promise<void>;
+};
 
 type Deps = {
   db: Db;
@@ -131,7 +134,7 @@ export function createIngestion(deps: Deps) {
         content: input.raw,
         storedAt: now,
       });
-      await deps.faults?.afterMessageInsert?.();
+      await deps.faults?.afterMessageInsert?.({ subject: parsed.subject, messageIdHeader: parsed.messageIdHeader });
       await mailRepository.insertAttachments(tx, attachmentRows(mailbox.workspaceId, id, parsed));
       await auditLog.append(tx, {
         workspaceId: mailbox.workspaceId,
@@ -151,6 +154,60 @@ export function createIngestion(deps: Deps) {
       if (quarantined) return { outcome: 'quarantined' as const, messageId: id, reason: parsed.quarantineReason ?? '' };
       await enqueueJob(tx, clock, mailRouteJob, { workspaceId: mailbox.workspaceId, messageId: id }, { uniqueKey: `mail.route:${id}` });
       return { outcome: 'ingested' as const, messageId: id };
+    });
+  }
+
+  /**
+   * Stores a message whose ingestion kept failing as quarantined, with the reason: its raw copy is kept (an admin
+   * can read it again after a fix) and the mailbox moves on. Nothing but the row, the raw copy and the audit event,
+   * so whatever broke the full pipeline is not in the way.
+   */
+  async function quarantineUnreadable(input: IngestInput & { reason: string }): Promise<IngestResult> {
+    const mailbox = await mailRepository.mailbox(input.workspaceId, input.mailboxId);
+    if (!mailbox) throw new Error(`mailbox ${input.mailboxId} not found in workspace ${input.workspaceId}`);
+    const rawSha256 = sha256Hex(input.raw);
+    const parsed = await parseRawMessage(input.raw).catch(() => null);
+    const uid = input.mailboxUid ? { uidValidity: String(input.mailboxUid.uidValidity), uid: String(input.mailboxUid.uid) } : undefined;
+    const dedupeKey = dedupeKeyOf(parsed?.messageIdHeader ?? null, rawSha256);
+    const id = randomUUID();
+    const now = clock.now();
+    const reason = input.reason.slice(0, 1000);
+    return db.transaction(async (tx) => {
+      const inserted = await mailRepository.insertMessage(tx, {
+        id,
+        workspaceId: mailbox.workspaceId,
+        mailboxId: mailbox.id,
+        dedupeKey,
+        uidValidity: uid?.uidValidity ?? null,
+        uid: uid?.uid ?? null,
+        rawSha256,
+        size: input.raw.length,
+        receivedAt: input.receivedAt,
+        ingestedAt: now,
+        ...(parsed ? parsedColumns(parsed, input.envelopeFrom ?? null) : {}),
+        status: 'quarantined',
+        quarantineReason: reason,
+      });
+      if (!inserted) {
+        const existing = await mailRepository.existingMessage(tx, mailbox.id, dedupeKey, uid);
+        return { outcome: 'duplicate' as const, messageId: existing ?? id };
+      }
+      await mailRepository.insertRaw(tx, {
+        workspaceId: mailbox.workspaceId,
+        sha256: rawSha256,
+        size: input.raw.length,
+        content: input.raw,
+        storedAt: now,
+      });
+      await auditLog.append(tx, {
+        workspaceId: mailbox.workspaceId,
+        actorId: input.actorId ?? null,
+        action: 'mail.quarantined',
+        subjectType: 'mail_message',
+        subjectId: id,
+        data: { mailboxId: mailbox.id, from: parsed?.from?.address ?? null, sha256: rawSha256, reason },
+      });
+      return { outcome: 'quarantined' as const, messageId: id, reason };
     });
   }
 
@@ -187,7 +244,7 @@ export function createIngestion(deps: Deps) {
     });
   }
 
-  return { ingestRawMessage, retryQuarantined };
+  return { ingestRawMessage, quarantineUnreadable, retryQuarantined };
 }
 export type Ingestion = ReturnType<typeof createIngestion>;
 

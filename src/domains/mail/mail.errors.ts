@@ -10,6 +10,18 @@ export const mailErrors = defineErrors({
     'IMAP mailboxes need BATON_SECRET_KEY (32 random bytes, base64 or hex) to encrypt their passwords: set it and restart Baton',
   ],
   imapNotConfigured: ['mail.imap_not_configured', 409, 'This mailbox has no IMAP settings'],
+  imapPasswordRequired: [
+    'mail.imap_password_required',
+    400,
+    'Enter the password: it is needed for a new IMAP mailbox and whenever the server, port or login changes',
+  ],
+  mailboxHasMessages: [
+    'mail.mailbox_has_messages',
+    409,
+    'This mailbox has messages, which are evidence for briefings and reports: pause it or remove its IMAP settings instead',
+  ],
+  attachmentNotFound: ['mail.attachment_not_found', 404, 'No such attachment'],
+  attachmentNotStored: ['mail.attachment_not_stored', 404, 'This attachment was not stored'],
   mailboxTaken: ['mail.mailbox_taken', 409, 'A mailbox with this address already exists in the workspace'],
   ownerNotFound: ['mail.owner_not_found', 404, 'No such user in this workspace'],
   notMailboxOwner: ['mail.not_mailbox_owner', 403, 'Only an admin or the mailbox owner can do this'],

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
-import { autoReplies, mailAttachments, mailboxes, mailboxImap, mailMessages, mailRaw, mailSettings } from './mail.schema';
+import { users } from '../workspaces/workspaces.schema';
+import { autoReplies, mailAttachments, mailboxes, mailMessages, mailRaw, mailSettings } from './mail.schema';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 export type MailMessageRow = typeof mailMessages.$inferSelect;
@@ -31,12 +32,23 @@ export function createMailRepository({ db }: { db: Db }) {
       const [row] = await tx.insert(mailboxes).values(values).onConflictDoNothing().returning();
       return row ?? null;
     },
-    listMailboxes: (workspaceId: string, ownerId?: string) =>
-      db
-        .select()
-        .from(mailboxes)
-        .where(and(eq(mailboxes.workspaceId, workspaceId), ownerId ? eq(mailboxes.ownerId, ownerId) : undefined))
-        .orderBy(mailboxes.address),
+    /** A workspace's mailboxes (one owner's when given), with the owner's name for display. */
+    listMailboxes: async (workspaceId: string, ownerId?: string) =>
+      (
+        await db
+          .select({ mailbox: mailboxes, ownerName: users.name })
+          .from(mailboxes)
+          .leftJoin(users, eq(users.id, mailboxes.ownerId))
+          .where(and(eq(mailboxes.workspaceId, workspaceId), ownerId ? eq(mailboxes.ownerId, ownerId) : undefined))
+          .orderBy(mailboxes.address)
+      ).map((row) => ({ ...row.mailbox, ownerName: row.ownerName ?? '' })),
+    deleteMailbox: (tx: Db, workspaceId: string, id: string) =>
+      tx.delete(mailboxes).where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.id, id))),
+    updateAliases: (tx: Db, workspaceId: string, id: string, aliases: string[]) =>
+      tx
+        .update(mailboxes)
+        .set({ aliases })
+        .where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.id, id))),
     mailbox: async (workspaceId: string, id: string, tx: Db = db) =>
       (
         await tx
@@ -44,11 +56,6 @@ export function createMailRepository({ db }: { db: Db }) {
           .from(mailboxes)
           .where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.id, id)))
       )[0] ?? null,
-    /** IMAP settings and sync status of a workspace's mailboxes, by mailbox id. */
-    imapAccounts: async (workspaceId: string) =>
-      new Map(
-        (await db.select().from(mailboxImap).where(eq(mailboxImap.workspaceId, workspaceId))).map((row) => [row.mailboxId, row] as const),
-      ),
     /** Mailboxes answering to an address (their own or an alias), in one workspace or all of them. */
     mailboxesByAddress: (address: string, workspaceId?: string) =>
       db
@@ -99,6 +106,14 @@ export function createMailRepository({ db }: { db: Db }) {
     insertAttachments: (tx: Db, rows: (typeof mailAttachments.$inferInsert)[]) =>
       rows.length === 0 ? Promise.resolve() : tx.insert(mailAttachments).values(withoutNul(rows)),
     deleteAttachments: (tx: Db, messageId: string) => tx.delete(mailAttachments).where(eq(mailAttachments.messageId, messageId)),
+    /** One stored attachment of a message, with its bytes (null when it was skipped). */
+    attachment: async (workspaceId: string, messageId: string, id: string) =>
+      (
+        await db
+          .select()
+          .from(mailAttachments)
+          .where(and(eq(mailAttachments.workspaceId, workspaceId), eq(mailAttachments.messageId, messageId), eq(mailAttachments.id, id)))
+      )[0] ?? null,
     attachmentsOf: (workspaceId: string, messageId: string) =>
       db
         .select({

@@ -5,11 +5,9 @@ import { errorResponseSchema, idParam } from '../../contracts/common.contracts';
 import {
   attachSenderResultSchema,
   attachSenderSchema,
-  createMailboxSchema,
   inboundQuerySchema,
   ingestOutcomeSchema,
   listMessagesQuerySchema,
-  mailboxSchema,
   mailMessageSchema,
   mailMessageSummarySchema,
   mailSettingsSchema,
@@ -18,10 +16,11 @@ import type { Clock } from '../../platform/clock/clock';
 import type { HttpServer } from '../../platform/http/http-server';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import { principalOf } from '../workspaces/access';
+import { downloadHeaders } from './attachment-download.models';
 import { MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
 import type { Ingestion } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
-import { presentMailbox, presentMessage, presentMessageSummary } from './mail.models';
+import { presentMessage, presentMessageSummary } from './mail.models';
 import type { MailUseCases } from './mail.usecases';
 
 type Deps = { mail: MailUseCases; ingestion: Ingestion; clientDirectory: ClientDirectory; clock: Clock };
@@ -36,21 +35,6 @@ const errors = {
 
 export function registerMailRoutes(app: HttpServer, deps: Deps) {
   const { mail } = deps;
-
-  app.get('/api/mail/mailboxes', {
-    schema: { tags: ['mail'], response: { 200: z.array(mailboxSchema), ...errors } },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      const imap = await mail.imapAccounts(principal);
-      return (await mail.listMailboxes(principal)).map((row) => presentMailbox(row, imap.get(row.id) ?? null));
-    },
-  });
-
-  app.post('/api/mail/mailboxes', {
-    schema: { tags: ['mail'], body: createMailboxSchema, response: { 201: mailboxSchema, ...errors } },
-    handler: async (request, reply) =>
-      reply.status(201).send(presentMailbox(await mail.createMailbox(principalOf(request), request.body), null)),
-  });
 
   // The raw upload driver: its own media type and size limit, scoped to this route only.
   app.register(async (plugin) => {
@@ -108,6 +92,20 @@ export function registerMailRoutes(app: HttpServer, deps: Deps) {
       const { message, attachments } = await mail.message(principal, String(request.params.messageId));
       const names = await deps.clientDirectory.names(principal.workspace.id, message.clientId ? [message.clientId] : []);
       return presentMessage(message, attachments, names);
+    },
+  });
+
+  app.get('/api/mail/messages/:messageId/attachments/:attachmentId', {
+    schema: {
+      tags: ['mail'],
+      description: 'The stored attachment, as a download; active content (HTML, SVG, XML, scripts) as application/octet-stream.',
+      params: z.object({ messageId: z.uuid(), attachmentId: z.uuid() }),
+      response: { 200: z.any(), ...errors },
+    },
+    handler: async (request, reply) => {
+      const { messageId, attachmentId } = request.params;
+      const attachment = await mail.attachment(principalOf(request), messageId, attachmentId);
+      return reply.headers(downloadHeaders({ ...attachment, size: attachment.content.length })).send(attachment.content);
     },
   });
 

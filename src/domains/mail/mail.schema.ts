@@ -55,8 +55,47 @@ export const mailboxImap = pgTable('mailbox_imap', {
   lastUid: text('last_uid'),
   lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
   lastError: text('last_error'),
+  /** Paused by an admin or the owner: no IDLE connection, no polling; the checkpoint is kept. */
+  enabled: boolean('enabled').notNull().default(true),
+  /** The IDLE watcher: its state, its last connection error and when it tries again. */
+  watchState: text('watch_state').$type<ImapWatchState>(),
+  watchError: text('watch_error'),
+  nextRetryAt: timestamp('next_retry_at', { withTimezone: true }),
+  /** The Baton instance holding the IDLE connection, and until when (renewed while it lives): one watcher per mailbox. */
+  watchOwner: text('watch_owner'),
+  watchLeaseUntil: timestamp('watch_lease_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+export type ImapWatchState = 'idle' | 'reconnecting' | 'unsupported';
+export type ImapFailureOutcome = 'quarantined' | 'skipped';
+
+/**
+ * IMAP messages that could not be ingested, by UID: the failed attempts of a message whose ingestion throws
+ * (the checkpoint waits for it, a bounded number of times), and what became of it — quarantined with its raw
+ * copy, or skipped (too large to store, or not even quarantinable) and left on the server, with the reason.
+ */
+export const mailImapFailures = pgTable(
+  'mail_imap_failures',
+  {
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    uidValidity: text('uid_validity').notNull(),
+    uid: text('uid').notNull(),
+    size: integer('size').notNull(),
+    subject: text('subject').notNull().default(''),
+    fromAddress: text('from_address'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error').notNull(),
+    outcome: text('outcome').$type<ImapFailureOutcome>(),
+    messageId: uuid('message_id'),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.mailboxId, table.uidValidity, table.uid] })],
+);
 
 /** Raw messages, content-addressed: one copy per workspace whatever the number of mailboxes or retries. */
 export const mailRaw = pgTable(

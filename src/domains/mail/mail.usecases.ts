@@ -1,7 +1,7 @@
-// What people do with mail: mailboxes, reading messages, attaching an unknown sender to a client,
+// What people do with mail: uploading to a mailbox, reading messages and their attachments, attaching an unknown sender to a client,
 // releasing quarantined messages, and the workspace's auto-reply options. Who may do what:
 // admins and managers see every mailbox of the workspace; a member sees and uploads to their own.
-import type { AttachSender, CreateMailbox, ListMessagesQuery, MailSettings } from '../../contracts/mail.contracts';
+import type { AttachSender, ListMessagesQuery, MailSettings } from '../../contracts/mail.contracts';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
@@ -85,36 +85,6 @@ export function createMailUseCases(deps: Deps) {
   }
 
   return {
-    async createMailbox(principal: Principal, input: CreateMailbox) {
-      const ownerId = input.ownerId ?? principal.user.id;
-      if (ownerId !== principal.user.id && !hasRole(principal.user.role, 'admin')) throw mailErrors.notMailboxOwner();
-      if (!(await deps.workspacesRepository.userInWorkspace(principal.workspace.id, ownerId))) throw mailErrors.ownerNotFound();
-      return db.transaction(async (tx) => {
-        const row = await mailRepository.insertMailbox(tx, {
-          workspaceId: principal.workspace.id,
-          ownerId,
-          address: input.address,
-          aliases: [...new Set(input.aliases.filter((alias) => alias !== input.address))],
-          kind: 'upload',
-        });
-        if (!row) throw mailErrors.mailboxTaken();
-        await deps.auditLog.append(tx, {
-          workspaceId: principal.workspace.id,
-          actorId: principal.user.id,
-          action: 'mail.mailbox_created',
-          subjectType: 'mailbox',
-          subjectId: row.id,
-          data: { address: row.address, ownerId },
-        });
-        return row;
-      });
-    },
-
-    listMailboxes: (principal: Principal) =>
-      mailRepository.listMailboxes(principal.workspace.id, seesAllMail(principal) ? undefined : principal.user.id),
-
-    imapAccounts: (principal: Principal) => mailRepository.imapAccounts(principal.workspace.id),
-
     /** The mailbox an upload names by address (own address or alias); only its owner or an admin may upload to it. */
     async uploadMailbox(principal: Principal, address: string) {
       const [mailbox] = await mailRepository.mailboxesByAddress(address.trim().toLowerCase(), principal.workspace.id);
@@ -141,6 +111,19 @@ export function createMailUseCases(deps: Deps) {
       const message = await messageFor(principal, messageId);
       const attachments = await mailRepository.attachmentsOf(principal.workspace.id, messageId);
       return { message, attachments };
+    },
+
+    /** A stored attachment of a message the principal may read; a skipped one is a 404 saying why. */
+    async attachment(principal: Principal, messageId: string, attachmentId: string) {
+      await messageFor(principal, messageId);
+      const attachment = await mailRepository.attachment(principal.workspace.id, messageId, attachmentId);
+      if (!attachment) throw mailErrors.attachmentNotFound();
+      if (!attachment.content) {
+        throw mailErrors.attachmentNotStored(
+          `This attachment was not stored (${attachment.skippedReason ?? 'no content'}): it is only in the original mailbox`,
+        );
+      }
+      return { filename: attachment.filename, contentType: attachment.contentType, content: attachment.content };
     },
 
     /** "Add as contact of client X" (or the sender's domain): every unmatched message from that sender follows. */

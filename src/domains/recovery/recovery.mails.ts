@@ -1,6 +1,6 @@
 import { createTranslator } from '../../platform/i18n/translator';
 
-/** The return briefing's mail to the owner, in her language. */
+/** The recovery domain's mails to the owner, in her language: the return briefing, call retries, win-back calls. */
 export const translateRecoveryMail = createTranslator({
   en: {
     'briefing.subject_one': 'Welcome back: {{count}} client contact while you were away',
@@ -25,6 +25,17 @@ export const translateRecoveryMail = createTranslator({
     'reason.long_wait': 'waited more than a day',
     'reason.at_risk': 'already at risk',
     'reason.lost': 'marked lost',
+    'retry.subject': 'Call {{client}} again today',
+    'retry.text': 'Your recovery call to {{client}} on {{date}} got no answer; today is the day you chose to try again.',
+    'retry.next_step': 'Next step you noted: {{step}}',
+    'winback.subject': 'Win-back call: {{client}}, {{day}} days after it was lost',
+    'winback.text': '{{client}} was marked lost {{day}} days ago ({{reason}}). A short call to check in, without selling anything:',
+    'winback.script': 'What you could say (in {{language}}):',
+    'language.en': 'English',
+    'language.it': 'Italian',
+    'call_reason.recovered': 'Recovery call after the absence: the client is fine again',
+    'call_reason.still_at_risk': 'Recovery call after the absence: the client is still at risk',
+    'message.subject': 'Following up after my return',
   },
   it: {
     'briefing.subject_one': 'Al rientro: {{count}} contatto di clienti durante la tua assenza',
@@ -49,5 +60,18 @@ export const translateRecoveryMail = createTranslator({
     'reason.long_wait': 'ha atteso più di un giorno',
     'reason.at_risk': 'già a rischio',
     'reason.lost': 'segnato come perso',
+    'retry.subject': 'Richiama {{client}} oggi',
+    'retry.text':
+      'La tua chiamata di recupero a {{client}} del {{date}} non ha avuto risposta; oggi è il giorno che hai scelto per riprovare.',
+    'retry.next_step': 'Prossimo passo che avevi annotato: {{step}}',
+    'winback.subject': 'Chiamata per riconquistare {{client}}, a {{day}} giorni dalla perdita',
+    'winback.text':
+      '{{client}} è stato segnato come perso {{day}} giorni fa ({{reason}}). Una breve chiamata per sentire come va, senza vendere nulla:',
+    'winback.script': 'Cosa potresti dire (in {{language}}):',
+    'language.en': 'inglese',
+    'language.it': 'italiano',
+    'call_reason.recovered': 'Chiamata di recupero dopo l’assenza: il cliente è di nuovo soddisfatto',
+    'call_reason.still_at_risk': 'Chiamata di recupero dopo l’assenza: il cliente è ancora a rischio',
+    'message.subject': 'Un aggiornamento dopo il mio rientro',
   },
 });

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { absenceCoverage } from '../absences/absences.schema';
-import { clients } from '../clients/clients.schema';
+import { clients, contactEmails, contacts } from '../clients/clients.schema';
 import { autoReplies, mailMessages } from '../mail/mail.schema';
 
-/** Read-only joins the return briefing needs from other domains' tables, one query each. */
+/** Read-only joins the return briefing and the recovery tasks need from other domains' tables, one query each. */
 export function createRecoveryRepository({ db }: { db: Db }) {
   return {
     /** The clients an absence covered (a client covered through several projects appears once). */
@@ -24,6 +24,45 @@ export function createRecoveryRepository({ db }: { db: Db }) {
         .where(and(eq(autoReplies.workspaceId, workspaceId), eq(mailMessages.absenceId, absenceId)))
         .groupBy(mailMessages.clientId);
       return new Map(rows.map((row) => [row.clientId, row.count]));
+    },
+
+    /** The client's latest message during the absence: a message to the client is threaded to it. */
+    async lastClientMessage(workspaceId: string, absenceId: string, clientId: string) {
+      const [row] = await db
+        .select({
+          id: mailMessages.id,
+          mailboxId: mailMessages.mailboxId,
+          fromAddress: mailMessages.fromAddress,
+          fromName: mailMessages.fromName,
+          subject: mailMessages.subject,
+          messageIdHeader: mailMessages.messageIdHeader,
+          references: mailMessages.references,
+        })
+        .from(mailMessages)
+        .where(
+          and(
+            eq(mailMessages.workspaceId, workspaceId),
+            eq(mailMessages.absenceId, absenceId),
+            eq(mailMessages.clientId, clientId),
+            eq(mailMessages.status, 'ingested'),
+            isNotNull(mailMessages.fromAddress),
+          ),
+        )
+        .orderBy(desc(mailMessages.receivedAt), desc(mailMessages.id))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** The client's first contact with an address (by name), when nobody wrote during the absence. */
+    async firstClientContact(workspaceId: string, clientId: string) {
+      const [row] = await db
+        .select({ name: contacts.name, email: contactEmails.email })
+        .from(contacts)
+        .innerJoin(contactEmails, eq(contactEmails.contactId, contacts.id))
+        .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.clientId, clientId)))
+        .orderBy(asc(contacts.name), asc(contactEmails.email))
+        .limit(1);
+      return row ?? null;
     },
   };
 }

@@ -13,6 +13,7 @@ import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { recoveryErrors } from './recovery.errors';
 import { translateRecoveryMail as t } from './recovery.mails';
+import { mayReadRecovery } from './recovery.models';
 import type { RecoveryRepository } from './recovery.repository';
 import { median, summariseClient } from './return-briefing.models';
 import { rankClients, riskScore } from './risk.models';
@@ -29,13 +30,6 @@ type Deps = {
 };
 
 const SUMMARY_CLIENTS = 5;
-
-/** The owner, the absence's manager, and workspace admins and managers read the briefing. */
-const mayRead = (principal: Principal, absence: AbsenceRow) =>
-  principal.user.id === absence.ownerId ||
-  principal.user.id === absence.managerId ||
-  principal.user.role === 'admin' ||
-  principal.user.role === 'manager';
 
 export function createReturnBriefing(deps: Deps) {
   const { clock } = deps;
@@ -107,9 +101,12 @@ export function createReturnBriefing(deps: Deps) {
   }
 
   return {
+    /** The briefing of an absence already found and checked (recovery tasks are created from it). */
+    build,
+
     async briefing(principal: Principal, absenceId: string) {
       const absence = await deps.absenceLookup.byId(principal.workspace.id, absenceId);
-      if (!absence || !mayRead(principal, absence)) throw recoveryErrors.absenceNotFound();
+      if (!absence || !mayReadRecovery(principal, absence)) throw recoveryErrors.absenceNotFound();
       return build(absence);
     },
 

@@ -57,7 +57,7 @@ describe('ranking', () => {
     counts: { contacts },
     risk: { score, reasons: [] },
   });
-  it('puts the highest score first, then key accounts, then who wrote most, then by name', () => {
+  it('puts the highest score first, then who wrote most, then key accounts, then by name', () => {
     const ranked = rankClients([
       client('Vini', 'standard', 1, 10),
       client('Harbor', 'standard', 0, 0),

@@ -61,7 +61,7 @@ export function riskScore(facts: ClientAbsenceFacts): RiskScore {
   return { score, reasons: reasons.sort((a, b) => b.points - a.points) };
 }
 
-/** Highest score first; ties go to key accounts, then to the client who wrote most, then by name. */
+/** Highest score first; ties go to the client who wrote most (so everyone who got in touch comes before the quiet ones), then to key accounts, then by name. */
 export function rankClients<T extends { name: string; tier: ClientTier; counts: { contacts: number }; risk: RiskScore }>(
   clients: T[],
 ): (T & { rank: number })[] {
@@ -69,8 +69,8 @@ export function rankClients<T extends { name: string; tier: ClientTier; counts: 
     .sort(
       (a, b) =>
         b.risk.score - a.risk.score ||
-        Number(b.tier === 'key') - Number(a.tier === 'key') ||
         b.counts.contacts - a.counts.contacts ||
+        Number(b.tier === 'key') - Number(a.tier === 'key') ||
         a.name.localeCompare(b.name),
     )
     .map((client, index) => ({ ...client, rank: index + 1 }));

@@ -53,6 +53,8 @@ export const configSchema = z.object({
     })
     .optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** Keep one IMAP connection per mailbox in IDLE for new mail at once; polling alone when false. */
+  IMAP_IDLE: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -19,10 +19,18 @@ const redact = {
     '*.DATABASE_URL',
     '*.BATON_SECRET_KEY',
     '*.BATON_IMAP_PASSWORD',
+    // IMAP logins: the settings object, imapflow's auth option, a mailbox body with its IMAP part, the sealed value.
+    '*.pass',
+    '*.auth.pass',
+    '*.imap.password',
+    '*.settings.password',
+    'passwordEncrypted',
+    '*.passwordEncrypted',
   ],
   censor: '[redacted]',
 };
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact });
+/** Logs as JSON lines to stdout, or to `destination` (tests read what would have been logged). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return destination ? pino({ level, redact }, destination) : pino({ level, redact });
 }

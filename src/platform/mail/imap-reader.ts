@@ -1,6 +1,9 @@
 // IMAP transport only (imapflow): log in, select a folder, hand over the messages above a UID checkpoint in
 // UID order. What to do with them, and where the checkpoint lives, is the mail domain's business.
 import { ImapFlow } from 'imapflow';
+import { ImapError, toImapError } from './imap-errors';
+
+export { ImapError } from './imap-errors';
 
 export type ImapSettings = {
   host: string;
@@ -12,82 +15,126 @@ export type ImapSettings = {
   folder: string;
 };
 
-export type ImapMessage = { uidValidity: string; uid: string; raw: Buffer; internalDate: Date | null };
+export type ImapMessage = {
+  uidValidity: string;
+  uid: string;
+  /** RFC822.SIZE as the server reports it. */
+  size: number;
+  internalDate: Date | null;
+  /** From the envelope, for an admin looking at a message Baton did not store. */
+  subject: string;
+  from: string | null;
+  /** The message; null when it is larger than `maxBytes` (not downloaded at all). */
+  raw: Buffer | null;
+};
 
 export type ImapFolder = {
   /** The folder's UIDVALIDITY, as a decimal string (imapflow gives a BigInt). */
   uidValidity: string;
+  /** How many messages the folder holds now. */
+  messageCount: number;
+  /** Whether the server offers IDLE (RFC 2177). */
+  idleSupported: boolean;
   /** Messages with a UID above `afterUid` (every message when null), lowest UID first, fetched in small batches. */
-  messagesAfter: (afterUid: string | null) => AsyncGenerator<ImapMessage>;
+  messagesAfter: (afterUid: string | null, options?: { maxBytes?: number }) => AsyncGenerator<ImapMessage>;
 };
 
 export type ImapReader = <T>(settings: ImapSettings, run: (folder: ImapFolder) => Promise<T>) => Promise<T>;
 
-/** An IMAP failure as one line for an admin: never the credentials, which imapflow errors do not carry either. */
-export class ImapError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImapError';
-  }
-}
-
+/** Messages per FETCH, and the most bytes one FETCH may bring into memory. */
 const BATCH = 25;
+const BATCH_BYTES = 32 * 1024 * 1024;
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const details = error as Error & { authenticationFailed?: boolean; responseText?: string; code?: string };
-  if (details.authenticationFailed) return `authentication failed${details.responseText ? `: ${details.responseText}` : ''}`;
-  const text = details.responseText ? `${error.message}: ${details.responseText}` : error.message;
-  return details.code && !text.includes(details.code) ? `${text} (${details.code})` : text;
-}
+export const whereOf = (settings: Pick<ImapSettings, 'host' | 'port'>) => `${settings.host}:${settings.port}`;
 
-/** Opens the folder read-only for the duration of `run`, then logs out (or drops the connection). */
-export const withImapFolder: ImapReader = async (settings, run) => {
+/** An imapflow client for these settings, silent, with a handler so a dropped connection never crashes the process. */
+export function createImapClient(settings: ImapSettings, options: { idle?: boolean; connectionTimeout?: number } = {}) {
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
     auth: { user: settings.username, pass: settings.password },
     logger: false,
-    connectionTimeout: 30_000,
+    connectionTimeout: options.connectionTimeout ?? 30_000,
     greetingTimeout: 15_000,
     socketTimeout: 5 * 60_000,
+    // The watcher runs IDLE itself; a reader never idles.
+    disableAutoIdle: true,
+    // Servers and NAT gateways drop sessions quiet for too long: IDLE is re-issued well within RFC 2177's 29 minutes.
+    ...(options.idle ? { maxIdleTime: 4 * 60_000 } : {}),
   });
-  // A dropped connection is reported by the failing command; the event must not crash the process.
+  // A dropped connection is reported by the failing command (or the watcher's close); the event must not crash.
   client.on('error', () => {});
+  return client;
+}
+
+/** Connects and logs in, or throws an ImapError saying why (login, host, TLS, timeout). */
+export async function connectImap(client: ImapFlow, settings: ImapSettings) {
   try {
     await client.connect();
   } catch (error) {
     client.close();
-    throw new ImapError(`cannot connect to ${settings.host}:${settings.port}: ${describe(error)}`);
+    throw toImapError(error, whereOf(settings));
   }
+}
+
+export const folderError = (settings: ImapSettings, error: unknown) => {
+  const details = error as { responseText?: string };
+  return new ImapError(`cannot open folder ${settings.folder}${details?.responseText ? `: ${details.responseText}` : ''}`, 'folder');
+};
+
+/** Opens the folder read-only for the duration of `run`, then logs out (or drops the connection). */
+export const withImapFolder: ImapReader = async (settings, run) => {
+  const client = createImapClient(settings);
+  await connectImap(client, settings);
   try {
     const lock = await client.getMailboxLock(settings.folder, { readOnly: true }).catch((error: unknown) => {
-      throw new ImapError(`cannot open folder ${settings.folder}: ${describe(error)}`);
+      throw folderError(settings, error);
     });
     try {
       const mailbox = client.mailbox;
-      if (!mailbox) throw new ImapError(`cannot open folder ${settings.folder}`);
+      if (!mailbox) throw new ImapError(`cannot open folder ${settings.folder}`, 'folder');
       const uidValidity = String(mailbox.uidValidity);
       return await run({
         uidValidity,
-        async *messagesAfter(afterUid) {
+        messageCount: mailbox.exists,
+        idleSupported: client.capabilities.has('IDLE'),
+        async *messagesAfter(afterUid, { maxBytes = Number.POSITIVE_INFINITY } = {}) {
           const from = afterUid === null ? 1n : BigInt(afterUid) + 1n;
           // `n:*` always includes the highest UID, even below n: filter again.
           const found = (await client.search({ uid: `${from}:*` }, { uid: true })) || [];
           const uids = found.filter((uid) => BigInt(uid) >= from).sort((a, b) => a - b);
           for (let start = 0; start < uids.length; start += BATCH) {
             const batch = uids.slice(start, start + BATCH);
-            const fetched = await client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
-            fetched.sort((a, b) => a.uid - b.uid);
-            for (const message of fetched) {
-              if (!message.source) continue;
-              const date = message.internalDate;
+            // Sizes and envelopes first: a message over the limit is never downloaded.
+            const heads = await client.fetchAll(
+              batch.join(','),
+              { uid: true, size: true, envelope: true, internalDate: true },
+              { uid: true },
+            );
+            heads.sort((a, b) => a.uid - b.uid);
+            const sources = new Map<number, Buffer>();
+            for (const group of byteGroups(
+              heads.filter((head) => (head.size ?? 0) <= maxBytes),
+              BATCH_BYTES,
+            )) {
+              const fetched = await client.fetchAll(group.join(','), { uid: true, source: true }, { uid: true });
+              for (const message of fetched) if (message.source) sources.set(message.uid, message.source);
+            }
+            for (const head of heads) {
+              const size = head.size ?? 0;
+              const raw = size <= maxBytes ? (sources.get(head.uid) ?? null) : null;
+              // Never skipped in silence: the sync fails here and the next one finds it again (or not, if it was expunged).
+              if (raw === null && size <= maxBytes) throw new ImapError(`message UID ${head.uid} could not be downloaded`);
+              const date = head.internalDate;
               yield {
                 uidValidity,
-                uid: String(message.uid),
-                raw: message.source,
+                uid: String(head.uid),
+                size,
                 internalDate: date instanceof Date ? date : date ? new Date(date) : null,
+                subject: head.envelope?.subject ?? '',
+                from: head.envelope?.from?.[0]?.address ?? null,
+                raw,
               };
             }
           }
@@ -97,8 +144,27 @@ export const withImapFolder: ImapReader = async (settings, run) => {
       lock.release();
     }
   } catch (error) {
-    throw error instanceof ImapError ? error : new ImapError(describe(error));
+    throw toImapError(error, whereOf(settings));
   } finally {
     await client.logout().catch(() => client.close());
   }
 };
+
+/** UIDs grouped so that one FETCH of their sources stays under `budget` bytes (a single larger message goes alone). */
+function byteGroups(heads: { uid: number; size?: number }[], budget: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const head of heads) {
+    const size = head.size ?? 0;
+    if (current.length > 0 && bytes + size > budget) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(head.uid);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

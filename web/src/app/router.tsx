@@ -19,9 +19,14 @@ import { CoverageSettingsPage } from '@/features/coverage/pages/coverage-setting
 import { EscalationsPage } from '@/features/coverage/pages/escalations-page';
 import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
 import { MailPage } from '@/features/mail/pages/mail-page';
+import { MailboxesPage } from '@/features/mail/pages/mailboxes-page';
 import { OutboxMessagePage } from '@/features/outbox/pages/outbox-message-page';
 import { OutboxPage } from '@/features/outbox/pages/outbox-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
+import { AbsenceRecoveryPanel } from '@/features/recovery/components/absence-recovery-panel';
+import { RecoveryPage } from '@/features/recovery/pages/recovery-page';
+import { RecoveryTaskPage } from '@/features/recovery/pages/recovery-task-page';
+import { ReturnBriefingPage } from '@/features/recovery/pages/return-briefing-page';
 import { UsersPage } from '@/features/users/pages/users-page';
 import { SettingsPage } from '@/features/workspace/pages/settings-page';
 import { AppLayout } from './layouts/app-layout';
@@ -49,9 +54,19 @@ const router = createBrowserRouter([
       { path: '/clients/:clientId', element: <ClientPage /> },
       { path: '/absences', element: <AbsencesPage /> },
       { path: '/absences/new', element: <PlanAbsencePage /> },
-      { path: '/absences/:absenceId', element: <AbsencePage briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />} /> },
+      {
+        path: '/absences/:absenceId',
+        element: (
+          <AbsencePage
+            briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />}
+            returnPanel={(absenceId, state) => <AbsenceRecoveryPanel absenceId={absenceId} state={state} />}
+          />
+        ),
+      },
+      { path: '/absences/:absenceId/return', element: <ReturnBriefingPage /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/mail', element: <MailPage /> },
+      { path: '/mail/mailboxes', element: <MailboxesPage /> },
       { path: '/mail/:messageId', element: <MailMessagePage /> },
       { path: '/coverage', element: <CoverageQueuePage /> },
       { path: '/coverage/contacts/:contactId', element: <ContactPage /> },
@@ -60,6 +75,8 @@ const router = createBrowserRouter([
       { path: '/absences/:absenceId/briefs/:briefId', element: <BriefPage /> },
       { path: '/absences/:absenceId/briefs/:briefId/versions', element: <BriefVersionsPage /> },
       { path: '/brief-templates', element: <BriefTemplatesPage /> },
+      { path: '/recovery', element: <RecoveryPage /> },
+      { path: '/recovery/tasks/:taskId', element: <RecoveryTaskPage /> },
       {
         element: <RequireAdmin />,
         children: [

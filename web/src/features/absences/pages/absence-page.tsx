@@ -55,10 +55,17 @@ function OverrideForm({ absence }: { absence: Absence }) {
 }
 
 /**
- * `briefsPanel` is the handover part of the page (readiness, briefs), provided by the briefs feature
- * through the app's router: features never import each other.
+ * `briefsPanel` is the handover part of the page (readiness, briefs), provided by the briefs feature, and
+ * `returnPanel` the way to the return briefing and recovery, provided by the recovery feature, both through the
+ * app's router: features never import each other.
  */
-export function AbsencePage({ briefsPanel }: { briefsPanel?: (absenceId: string) => ReactNode }) {
+export function AbsencePage({
+  briefsPanel,
+  returnPanel,
+}: {
+  briefsPanel?: (absenceId: string) => ReactNode;
+  returnPanel?: (absenceId: string, state: Absence['state']) => ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const errorMessage = useAbsenceErrorMessage();
@@ -153,6 +160,7 @@ export function AbsencePage({ briefsPanel }: { briefsPanel?: (absenceId: string)
           {data.returnedAt ? row(t('absences.detail.returnedAt'), format.dateTime(data.returnedAt)) : null}
         </dl>
       </Card>
+      {returnPanel?.(data.id, data.state)}
       {briefsPanel?.(data.id)}
       <Card title={t('absences.detail.coverage', { count: data.coverage.length })}>
         {data.coverage.length === 0 ? (

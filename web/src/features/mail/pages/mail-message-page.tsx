@@ -1,3 +1,4 @@
+import '../mail.css';
 import type { ReactNode } from 'react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,10 +126,21 @@ export function MailMessagePage() {
         {mail.attachments.length ? (
           <>
             <h3 className="card__title">{t('mail.attachments')}</h3>
-            <ul>
+            <ul className="mail-attachments">
               {mail.attachments.map((attachment) => (
-                <li key={attachment.id}>
-                  {attachment.filename} · {attachment.contentType} · {format.number(attachment.size)} B
+                <li key={attachment.id} className="break">
+                  {attachment.skippedReason ? (
+                    attachment.filename
+                  ) : (
+                    <a
+                      href={`/api/mail/messages/${mail.id}/attachments/${attachment.id}`}
+                      download={attachment.filename}
+                      aria-label={t('mail.downloadLabel', { filename: attachment.filename })}
+                    >
+                      {attachment.filename}
+                    </a>
+                  )}{' '}
+                  · {attachment.contentType} · {format.number(attachment.size)} B
                   {attachment.skippedReason ? ` · ${t('mail.skipped', { reason: attachment.skippedReason })}` : ''}
                 </li>
               ))}

@@ -53,7 +53,15 @@ export function MailPage() {
 
   return (
     <>
-      <PageHeader title={t('mail.title')} description={t('mail.description')} />
+      <PageHeader
+        title={t('mail.title')}
+        description={t('mail.description')}
+        actions={
+          <Link to="/mail/mailboxes" className="button button--secondary">
+            {t('mail.mailboxesLink')}
+          </Link>
+        }
+      />
       <nav aria-label={t('mail.filtersLabel')} className="mail-filters">
         {filters.map((entry) => (
           <Link
