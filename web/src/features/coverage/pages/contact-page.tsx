@@ -54,16 +54,7 @@ function Actions({ contact, reply, onReply }: { contact: ContactDetail; reply: s
         </Card>
       ) : null}
       {contact.clientId ? (
-        <Card
-          title={t('coverage.logCall.onContact')}
-          actions={
-            logging ? null : (
-              <Button size="small" variant="secondary" onClick={() => setLogging(true)}>
-                {t('coverage.logCall.open')}
-              </Button>
-            )
-          }
-        >
+        <Card title={t('coverage.logCall.onContact')}>
           {logged && !logging ? <Alert tone="success">{t('coverage.logCall.logged')}</Alert> : null}
           {logging ? (
             <LogCallForm
@@ -76,7 +67,12 @@ function Actions({ contact, reply, onReply }: { contact: ContactDetail; reply: s
               }}
             />
           ) : (
-            <p className="muted">{t('coverage.logCall.onContactLead')}</p>
+            <>
+              <p className="muted">{t('coverage.logCall.onContactLead')}</p>
+              <Button size="small" variant="secondary" onClick={() => setLogging(true)}>
+                {t('coverage.logCall.open')}
+              </Button>
+            </>
           )}
         </Card>
       ) : null}
