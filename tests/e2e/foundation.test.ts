@@ -96,6 +96,48 @@ describe('Baton in a browser', () => {
     expect(violations).toEqual([]);
   });
 
+  it('the coverage pages (console, a contact beside its brief, escalations, coverage settings) pass an axe scan, in both languages and on a phone', async () => {
+    const violations: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await signIn(page, server.url, 'lucia@ferri-bellini.example');
+      // A contact of the demo's past absence (an admin sees every contact), with its timeline and escalations.
+      const contactId = await page.evaluate(async () => {
+        const queue = (await (await fetch('/api/coverage/queue?state=all&scope=all')).json()) as {
+          contacts: { id: string; escalated: boolean }[];
+        };
+        return (queue.contacts.find((contact) => contact.escalated) ?? queue.contacts[0])?.id;
+      });
+      expect(contactId).toBeTruthy();
+      const paths = [
+        '/coverage',
+        '/coverage?state=all&scope=all',
+        `/coverage/contacts/${contactId}`,
+        '/coverage/escalations?state=all',
+        '/settings/coverage',
+      ];
+      for (const [language, logout] of [
+        ['Italiano', 'Esci'],
+        ['English', 'Log out'],
+      ] as const) {
+        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
+        await page.getByRole('button', { name: logout }).waitFor();
+        for (const path of paths) {
+          await page.goto(`${server.url}${path}`);
+          await page.getByRole('main').waitFor();
+          await page.waitForLoadState('networkidle');
+          violations.push(...(await axeViolations(page)));
+        }
+      }
+      await context.close();
+    }
+    expect(violations).toEqual([]);
+  });
+
   it('the handover pages (absence with its briefs, a brief) pass an axe scan for the delegate, in both languages and on a phone', async () => {
     const violations: string[] = [];
     for (const viewport of [

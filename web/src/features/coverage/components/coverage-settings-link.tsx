@@ -1,3 +1,4 @@
+import '../coverage.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card } from '@/components/ui/card';
@@ -6,8 +7,10 @@ import { Card } from '@/components/ui/card';
 export function CoverageSettingsLink() {
   const { t } = useTranslation();
   return (
-    <Card title={t('coverage.settings.title')} description={t('coverage.settings.linkDescription')}>
-      <Link to="/settings/coverage">{t('coverage.settings.open')}</Link>
-    </Card>
+    <div className="coverage-settings-link">
+      <Card title={t('coverage.settings.title')} description={t('coverage.settings.linkDescription')}>
+        <Link to="/settings/coverage">{t('coverage.settings.open')}</Link>
+      </Card>
+    </div>
   );
 }

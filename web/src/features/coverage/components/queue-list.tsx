@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { type Column, DataTable } from '@/components/ui/table';
 import { useFormatters } from '@/lib/format';
 import { ContactBadges } from './contact-badges';
+import { contactTitle } from './contact-title';
 import { DueLabel } from './due-label';
 
 const contactLink = (contact: ContactSummary) => `/coverage/contacts/${contact.id}`;
@@ -24,7 +25,7 @@ function Who({ contact }: { contact: ContactSummary }) {
 export function QueueList({ contacts, now, caption }: { contacts: ContactSummary[]; now: number; caption: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const subject = (contact: ContactSummary) => contact.subject || t('coverage.noSubject');
+  const subject = (contact: ContactSummary) => contactTitle(t, contact);
   const columns: Column<ContactSummary>[] = [
     { key: 'due', header: t('coverage.columns.due'), cell: (contact) => <DueLabel contact={contact} now={now} /> },
     {

@@ -15,6 +15,7 @@ import { AttachClientForm } from '../components/attach-client-form';
 import { BriefSummary } from '../components/brief-summary';
 import { ClosedSummary } from '../components/closed-summary';
 import { ContactBadges } from '../components/contact-badges';
+import { contactTitle } from '../components/contact-title';
 import { DueLabel } from '../components/due-label';
 import { EscalationItem } from '../components/escalation-item';
 import { FaqMatches } from '../components/faq-matches';
@@ -53,16 +54,7 @@ function Actions({ contact, reply, onReply }: { contact: ContactDetail; reply: s
         </Card>
       ) : null}
       {contact.clientId ? (
-        <Card
-          title={t('coverage.logCall.onContact')}
-          actions={
-            logging ? null : (
-              <Button size="small" variant="secondary" onClick={() => setLogging(true)}>
-                {t('coverage.logCall.open')}
-              </Button>
-            )
-          }
-        >
+        <Card title={t('coverage.logCall.onContact')}>
           {logged && !logging ? <Alert tone="success">{t('coverage.logCall.logged')}</Alert> : null}
           {logging ? (
             <LogCallForm
@@ -75,7 +67,12 @@ function Actions({ contact, reply, onReply }: { contact: ContactDetail; reply: s
               }}
             />
           ) : (
-            <p className="muted">{t('coverage.logCall.onContactLead')}</p>
+            <>
+              <p className="muted">{t('coverage.logCall.onContactLead')}</p>
+              <Button size="small" variant="secondary" onClick={() => setLogging(true)}>
+                {t('coverage.logCall.open')}
+              </Button>
+            </>
           )}
         </Card>
       ) : null}
@@ -119,22 +116,25 @@ export function ContactPage() {
     requestAnimationFrame(() => document.getElementById(REPLY_FIELD_ID)?.focus());
   };
 
-  const messages = (
-    <Card title={t('coverage.contact.messages', { count: data.messages.length })}>
-      <MessageList contact={data} />
-    </Card>
-  );
+  // A logged call or meeting has no message: the timeline tells it.
+  const messages =
+    data.messages.length === 0 && data.kind !== 'email' ? null : (
+      <Card title={t('coverage.contact.messages', { count: data.messages.length })}>
+        <MessageList contact={data} />
+      </Card>
+    );
   const signals =
     data.signals && (data.signals.signals.length > 0 || data.signals.angry || data.signals.cancellationIntent || data.signals.urgent) ? (
       <Card title={t('coverage.signals.title')}>
         <SignalsView signals={data.signals} />
       </Card>
     ) : null;
-  const faq = data.brief ? (
-    <Card title={t('coverage.faq.title')} description={canUseAnswers ? t('coverage.faq.lead') : undefined}>
-      <FaqMatches contact={data} onUse={canUseAnswers ? insertAnswer : undefined} />
-    </Card>
-  ) : null;
+  const faq =
+    data.brief && (data.kind === 'email' || data.faqMatches.length > 0) ? (
+      <Card title={t('coverage.faq.title')} description={canUseAnswers ? t('coverage.faq.lead') : undefined}>
+        <FaqMatches contact={data} onUse={canUseAnswers ? insertAnswer : undefined} />
+      </Card>
+    ) : null;
   const brief = (
     <Card title={t('coverage.brief.title')}>
       {data.brief ? (
@@ -198,8 +198,8 @@ export function ContactPage() {
     <>
       {back}
       <PageHeader
-        title={data.subject || t('coverage.noSubject')}
-        description={t('coverage.contact.from', {
+        title={contactTitle(t, data)}
+        description={t(data.kind === 'email' ? 'coverage.contact.from' : 'coverage.contact.with', {
           who: data.fromName || data.fromAddress || t('coverage.noSender'),
           client: data.clientName ?? t('coverage.badges.unknownSender'),
           date: format.dateTime(data.receivedAt),

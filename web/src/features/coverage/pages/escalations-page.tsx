@@ -8,13 +8,13 @@ import { type EscalationFilter, useEscalations } from '../api/get-escalations';
 import { EscalationItem } from '../components/escalation-item';
 import { useCoverageErrorMessage } from '../components/use-coverage-error';
 
-const filters: EscalationFilter[] = ['open', 'acknowledged', 'resolved', 'all'];
+const filters: EscalationFilter[] = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'];
 
 export function EscalationsPage() {
   const { t } = useTranslation();
   const errorMessage = useCoverageErrorMessage();
   const [params] = useSearchParams();
-  const state = filters.find((entry) => entry === params.get('state')) ?? 'open';
+  const state = filters.find((entry) => entry === params.get('state')) ?? 'unresolved';
   const escalations = useEscalations(state);
 
   return (
@@ -27,7 +27,7 @@ export function EscalationsPage() {
         {filters.map((entry) => (
           <Link
             key={entry}
-            to={entry === 'open' ? '/coverage/escalations' : `/coverage/escalations?state=${entry}`}
+            to={entry === 'unresolved' ? '/coverage/escalations' : `/coverage/escalations?state=${entry}`}
             className={`button button--small ${entry === state ? 'button--primary' : 'button--secondary'}`}
             aria-current={entry === state ? 'page' : undefined}
           >
