@@ -73,7 +73,7 @@ async function measureApi(backend: string, server: Server, seed: CoverageSeed, r
   const queueRun = await measure(() => `${server.url}/api/coverage/queue`, headers);
   const detailRun = await measure((n) => `${server.url}/api/coverage/contacts/${seed.detailIds[n % seed.detailIds.length]}`, headers);
   rows.push({ backend, route: 'hello-world GET /api/health', ...helloRun, hello: helloRun.load });
-  rows.push({ backend, route: 'GET /api/coverage/queue (open, mine, 200)', ...queueRun, hello: helloRun.load });
+  rows.push({ backend, route: 'GET /api/coverage/queue (open, mine, first 50)', ...queueRun, hello: helloRun.load });
   rows.push({ backend, route: 'GET /api/coverage/contacts/:id', ...detailRun, hello: helloRun.load });
 }
 

@@ -135,11 +135,13 @@ export const queueQuerySchema = z
     clientId: z.uuid().optional(),
     /** `triage`: messages from unknown senders, not yet attached to a client. */
     tier: z.enum([...clientTiers, 'triage']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(200),
+    /** The console shows the most urgent first and asks for more on demand. */
+    limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
 export type QueueQuery = z.input<typeof queueQuerySchema>;
-export const queueResponseSchema = z.object({ contacts: z.array(contactSummarySchema), now: isoDateTime });
+/** `hasMore`: further contacts match beyond `limit`. */
+export const queueResponseSchema = z.object({ contacts: z.array(contactSummarySchema), hasMore: z.boolean(), now: isoDateTime });
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 
 export const contactMessageSchema = z.object({

@@ -38,6 +38,13 @@ describe('the coverage queue: mine, in the order things are due', () => {
     expect(await idsIn(f.sessions.primary)).toEqual([key.contactId, again.contactId, standard.contactId, call.json().id]);
     expect(await idsIn(f.sessions.backup)).toEqual([again.contactId]);
     expect(await idsIn(f.sessions.primary, '?limit=2')).toEqual([key.contactId, again.contactId]);
+    // The console asks for the most urgent first and learns whether more follow.
+    const firstTwo = (await f.sessions.primary.request('GET', '/api/coverage/queue?limit=2')).json();
+    const everything = (await f.sessions.primary.request('GET', '/api/coverage/queue?limit=4')).json();
+    expect([firstTwo.hasMore, everything.hasMore]).toEqual([true, false]);
+    for (const bad of ['?limit=0', '?limit=501', '?limit=many', '?state=pending', '?surprise=1']) {
+      expect((await f.sessions.primary.request('GET', `/api/coverage/queue${bad}`)).statusCode, bad).toBe(400);
+    }
     expect(await idsIn(f.sessions.primary, '?state=closed')).toEqual([]);
     expect(await idsIn(f.sessions.owner)).toEqual([]);
   });

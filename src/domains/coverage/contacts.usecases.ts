@@ -354,10 +354,11 @@ export function createContacts(deps: Deps) {
       state: query.state,
       clientId: query.clientId,
       tier: query.tier,
-      limit: query.limit,
+      // One row more than asked tells whether there are more.
+      limit: query.limit + 1,
       ...(query.scope === 'mine' ? { mineOf: principal.user.id } : isAdmin(principal) ? {} : { involving: principal.user.id }),
     });
-    return { contacts: rows.map(presentContact), now: clock.now().toISOString() };
+    return { contacts: rows.slice(0, query.limit).map(presentContact), hasMore: rows.length > query.limit, now: clock.now().toISOString() };
   }
 
   const followUpReminder = defineJob({

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
-import { type QueueFilters as Filters, useCoverageQueue } from '../api/get-coverage-queue';
+import { type QueueFilters as Filters, QUEUE_PAGE, useCoverageQueue } from '../api/get-coverage-queue';
 import { LogCallForm } from '../components/log-call-form';
 import { QueueFilters, readFilters } from '../components/queue-filters';
 import { QueueList } from '../components/queue-list';
@@ -20,7 +20,8 @@ export function CoverageQueuePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const queue = useCoverageQueue(filters);
+  const [limit, setLimit] = useState(QUEUE_PAGE);
+  const queue = useCoverageQueue(filters, limit);
   const now = useServerNow(queue.data?.now);
   const [logging, setLogging] = useState(false);
 
@@ -31,6 +32,7 @@ export function CoverageQueuePage() {
     if (next.tier) search.set('tier', next.tier);
     if (next.clientId) search.set('clientId', next.clientId);
     setParams(search, { replace: true });
+    setLimit(QUEUE_PAGE);
   };
   const filtered = filters.state !== 'open' || filters.scope !== 'mine' || filters.tier !== undefined || filters.clientId !== undefined;
   const contacts = queue.data?.contacts ?? [];
@@ -62,10 +64,17 @@ export function CoverageQueuePage() {
       {queue.data ? (
         <>
           <p className="queue-count muted" role="status">
-            {t('coverage.count', { count: contacts.length })}
+            {t(queue.data.hasMore ? 'coverage.countMore' : 'coverage.count', { count: contacts.length })}
           </p>
           {contacts.length ? (
-            <QueueList contacts={contacts} now={now} caption={t('coverage.caption')} />
+            <>
+              <QueueList contacts={contacts} now={now} caption={t('coverage.caption')} />
+              {queue.data.hasMore ? (
+                <Button variant="secondary" onClick={() => setLimit((current) => Math.min(500, current + QUEUE_PAGE))}>
+                  {t('coverage.showMore')}
+                </Button>
+              ) : null}
+            </>
           ) : (
             <div className="card queue-empty">
               <p className="queue-empty__title">{filtered ? t('coverage.empty.filteredTitle') : t('coverage.empty.title')}</p>
