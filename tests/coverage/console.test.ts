@@ -126,6 +126,13 @@ describe('coverage: routing client mail to the acting delegate, the console, out
     expect(replied.json().firstResponseAt).toBe(t.clock.now().toISOString());
     const timeline = replied.json().activities.map((activity: { kind: string }) => activity.kind);
     expect(timeline.filter((kind: string) => kind !== 'escalated')).toEqual(['message', 'reply']);
+    // A second reply keeps the first response time.
+    t.clock.advance(5 * 60_000);
+    const second = await f.sessions.primary.request('POST', `/api/coverage/contacts/${message.contactId}/replies`, {
+      body: 'One more thing.',
+    });
+    expect(second.statusCode).toBe(200);
+    expect(second.json().firstResponseAt).toBe(replied.json().firstResponseAt);
     const [sent] = (await f.outboxTo('giulia@orsini.example')).filter((row) => row.kind === 'coverage.reply');
     expect(sent).toMatchObject({ subject: 'Re: Logo files', fromAddress: expect.stringContaining(f.mailbox.address) });
     expect(sent?.headers).toMatchObject({ 'In-Reply-To': message.messageId, References: message.messageId });

@@ -173,8 +173,11 @@ export function createCoverageRepository({ db }: { db: Db }) {
           .for('update'),
       ),
 
+    /** Nothing to change (a second reply, a call after the first response) reads the row as it is. */
     updateContact: async (tx: Db, id: string, values: Partial<typeof coverageContacts.$inferInsert>) =>
-      first(await tx.update(coverageContacts).set(values).where(eq(coverageContacts.id, id)).returning()),
+      Object.keys(values).length === 0
+        ? first(await tx.select().from(coverageContacts).where(eq(coverageContacts.id, id)))
+        : first(await tx.update(coverageContacts).set(values).where(eq(coverageContacts.id, id)).returning()),
 
     /** The absence's contacts still open, locked: what the owner takes back on return. */
     openContactsOfAbsence: (tx: Db, absenceId: string) =>
