@@ -6,16 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useErrorMessage } from '@/lib/errors';
-import { localeFor, useFormatters } from '@/lib/format';
 import { updateWorkspaceSchema, useUpdateWorkspace } from '../api/update-workspace';
-
-const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-
-/** Weekday names in the user's language, Monday first (ISO numbering). 2024-01-01 was a Monday. */
-function weekdayNames(locale: string) {
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-  return isoWeekdays.map((day) => ({ day, name: format.format(new Date(Date.UTC(2024, 0, day))) }));
-}
 
 function timeZones(): string[] {
   try {
@@ -25,46 +16,29 @@ function timeZones(): string[] {
   }
 }
 
-type Problems = Partial<Record<'name' | 'timezone' | 'days' | 'hours' | 'holidays', string>>;
+type Problems = Partial<Record<'name' | 'timezone', string>>;
 
 export function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const format = useFormatters();
   const update = useUpdateWorkspace();
   const zonesId = useId();
-  const daysId = useId();
   const [name, setName] = useState(workspace.name);
   const [timezone, setTimezone] = useState(workspace.timezone);
   const [defaultLanguage, setDefaultLanguage] = useState<Language>(workspace.defaultLanguage);
-  const [days, setDays] = useState<number[]>(workspace.businessHours.days);
-  const [start, setStart] = useState(workspace.businessHours.start);
-  const [end, setEnd] = useState(workspace.businessHours.end);
-  const [holidays, setHolidays] = useState<string[]>(workspace.businessHours.holidays);
-  const [newHoliday, setNewHoliday] = useState('');
   const [problems, setProblems] = useState<Problems>({});
-  const weekdays = useMemo(() => weekdayNames(localeFor(i18n.language)), [i18n.language]);
   const zones = useMemo(timeZones, []);
-
-  const toggleDay = (day: number, on: boolean) => setDays((current) => (on ? [...current, day].sort() : current.filter((d) => d !== day)));
-  const addHoliday = () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(newHoliday)) return;
-    setHolidays((current) => [...new Set([...current, newHoliday])].sort());
-    setNewHoliday('');
-  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = updateWorkspaceSchema.safeParse({ name, timezone, defaultLanguage, businessHours: { days, start, end, holidays } });
+    // Working hours and holidays are edited with the coverage settings, where the SLA deadlines count in them.
+    const parsed = updateWorkspaceSchema.safeParse({ name, timezone, defaultLanguage });
     if (!parsed.success) {
       const next: Problems = {};
       for (const issue of parsed.error.issues) {
-        const [first, second] = issue.path;
+        const [first] = issue.path;
         if (first === 'name') next.name = t('settings.problems.name');
         else if (first === 'timezone') next.timezone = t('settings.problems.timezone');
-        else if (second === 'days') next.days = t('settings.problems.days');
-        else if (second === 'holidays') next.holidays = t('settings.problems.holidays');
-        else next.hours = t('settings.problems.hours');
       }
       setProblems(next);
       return;
@@ -116,78 +90,6 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
             ]}
           />
         </div>
-      </Card>
-
-      <Card title={t('settings.hours.title')} description={t('settings.hours.description')}>
-        <div className="form">
-          <fieldset className="fieldset" aria-describedby={problems.days ? `${daysId}-error` : undefined}>
-            <legend className="field__label">{t('settings.hours.days')}</legend>
-            <div className="checkbox-grid">
-              {weekdays.map(({ day, name: dayName }) => (
-                <label key={day} className="checkbox">
-                  <input type="checkbox" checked={days.includes(day)} onChange={(event) => toggleDay(day, event.target.checked)} />
-                  <span>{dayName}</span>
-                </label>
-              ))}
-            </div>
-            {problems.days ? (
-              <p className="field__error" id={`${daysId}-error`}>
-                {problems.days}
-              </p>
-            ) : null}
-          </fieldset>
-          <div className="form__row">
-            <TextField
-              label={t('settings.hours.start')}
-              type="time"
-              required
-              value={start}
-              onChange={(event) => setStart(event.target.value)}
-            />
-            <TextField
-              label={t('settings.hours.end')}
-              type="time"
-              required
-              value={end}
-              error={problems.hours}
-              onChange={(event) => setEnd(event.target.value)}
-            />
-          </div>
-        </div>
-      </Card>
-
-      <Card title={t('settings.holidays.title')} description={t('settings.holidays.description')}>
-        <div className="form form--inline">
-          <TextField
-            label={t('settings.holidays.date')}
-            type="date"
-            value={newHoliday}
-            error={problems.holidays}
-            onChange={(event) => setNewHoliday(event.target.value)}
-          />
-          <Button variant="secondary" onClick={addHoliday} disabled={!newHoliday}>
-            {t('settings.holidays.add')}
-          </Button>
-        </div>
-        {holidays.length === 0 ? (
-          <p className="empty">{t('settings.holidays.empty')}</p>
-        ) : (
-          <ul className="chip-list">
-            {holidays.map((holiday) => (
-              <li key={holiday} className="chip">
-                <time dateTime={holiday}>{format.calendarDay(holiday)}</time>
-                <Button
-                  variant="ghost"
-                  size="small"
-                  onClick={() => setHolidays((current) => current.filter((day) => day !== holiday))}
-                  aria-label={t('settings.holidays.removeNamed', { date: format.calendarDay(holiday) })}
-                >
-                  {t('settings.holidays.remove')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
       </Card>
 
       <div className="form__actions form__actions--end">
