@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBatonServer } from './support/baton-server';
-import { axeViolations, launchChromium, signIn } from './support/browser';
+import { axeWalk, launchChromium, signIn } from './support/browser';
 
 describe('Baton in a browser', () => {
   let server: Awaited<ReturnType<typeof startBatonServer>>;
@@ -67,109 +67,53 @@ describe('Baton in a browser', () => {
       '/brief-templates',
       '/mail/mailboxes',
     ];
-    const violations: string[] = [];
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 800 },
-    ]) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/login`);
-      violations.push(...(await axeViolations(page)));
-      await signIn(page, server.url, 'lucia@ferri-bellini.example');
-      for (const [language, logout] of [
-        ['Italiano', 'Esci'],
-        ['English', 'Log out'],
-      ] as const) {
-        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
-        await page.getByRole('button', { name: logout }).waitFor();
-        await page.waitForLoadState('networkidle');
-        for (const path of pages) {
-          await page.goto(`${server.url}${path}`);
-          await page.getByRole('main').waitFor();
-          await page.waitForLoadState('networkidle');
-          violations.push(...(await axeViolations(page)));
-        }
-      }
-      await context.close();
-    }
+    const violations = await axeWalk(browser, server.url, {
+      email: 'lucia@ferri-bellini.example',
+      pathsFor: () => pages,
+      beforeSignIn: true,
+    });
     expect(violations).toEqual([]);
   });
 
   it('the coverage pages (console, a contact beside its brief, escalations, coverage settings) pass an axe scan, in both languages and on a phone', async () => {
-    const violations: string[] = [];
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 800 },
-    ]) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await signIn(page, server.url, 'lucia@ferri-bellini.example');
-      // A contact of the demo's past absence (an admin sees every contact), with its timeline and escalations.
-      const contactId = await page.evaluate(async () => {
-        const queue = (await (await fetch('/api/coverage/queue?state=all&scope=all')).json()) as {
-          contacts: { id: string; escalated: boolean }[];
-        };
-        return (queue.contacts.find((contact) => contact.escalated) ?? queue.contacts[0])?.id;
-      });
-      expect(contactId).toBeTruthy();
-      const paths = [
-        '/coverage',
-        '/coverage?state=all&scope=all',
-        `/coverage/contacts/${contactId}`,
-        '/coverage/escalations?state=all',
-        '/settings/coverage',
-      ];
-      for (const [language, logout] of [
-        ['Italiano', 'Esci'],
-        ['English', 'Log out'],
-      ] as const) {
-        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
-        await page.getByRole('button', { name: logout }).waitFor();
-        for (const path of paths) {
-          await page.goto(`${server.url}${path}`);
-          await page.getByRole('main').waitFor();
-          await page.waitForLoadState('networkidle');
-          violations.push(...(await axeViolations(page)));
-        }
-      }
-      await context.close();
-    }
+    const violations = await axeWalk(browser, server.url, {
+      email: 'lucia@ferri-bellini.example',
+      pathsFor: async (page) => {
+        // A contact of the demo's past absence (an admin sees every contact), with its timeline and escalations.
+        const contactId = await page.evaluate(async () => {
+          const queue = (await (await fetch('/api/coverage/queue?state=all&scope=all')).json()) as {
+            contacts: { id: string; escalated: boolean }[];
+          };
+          return (queue.contacts.find((contact) => contact.escalated) ?? queue.contacts[0])?.id;
+        });
+        expect(contactId).toBeTruthy();
+        return [
+          '/coverage',
+          '/coverage?state=all&scope=all',
+          `/coverage/contacts/${contactId}`,
+          '/coverage/escalations?state=all',
+          '/settings/coverage',
+        ];
+      },
+    });
     expect(violations).toEqual([]);
   });
 
   it('the handover pages (absence with its briefs, a brief) pass an axe scan for the delegate, in both languages and on a phone', async () => {
-    const violations: string[] = [];
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 800 },
-    ]) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await signIn(page, server.url, 'sara@ferri-bellini.example');
-      const paths = await page.evaluate(async () => {
-        const absences = (await (await fetch('/api/absences?scope=covering')).json()) as { id: string; state: string }[];
-        const upcoming = absences.find((absence) => absence.state === 'handover');
-        if (!upcoming) return [];
-        const list = (await (await fetch(`/api/absences/${upcoming.id}/briefs`)).json()) as { briefs: { id: string }[] };
-        return [`/absences/${upcoming.id}`, ...list.briefs.slice(0, 2).map((brief) => `/absences/${upcoming.id}/briefs/${brief.id}`)];
-      });
-      expect(paths.length).toBe(3);
-      for (const [language, logout] of [
-        ['Italiano', 'Esci'],
-        ['English', 'Log out'],
-      ] as const) {
-        await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
-        await page.getByRole('button', { name: logout }).waitFor();
-        for (const path of paths) {
-          await page.goto(`${server.url}${path}`);
-          await page.getByRole('main').waitFor();
-          await page.waitForLoadState('networkidle');
-          violations.push(...(await axeViolations(page)));
-        }
-      }
-      await context.close();
-    }
+    const violations = await axeWalk(browser, server.url, {
+      email: 'sara@ferri-bellini.example',
+      pathsFor: async (page) => {
+        const paths = await page.evaluate(async () => {
+          const absences = (await (await fetch('/api/absences?scope=covering')).json()) as { id: string; state: string }[];
+          const upcoming = absences.find((absence) => absence.state === 'handover');
+          if (!upcoming) return [];
+          const list = (await (await fetch(`/api/absences/${upcoming.id}/briefs`)).json()) as { briefs: { id: string }[] };
+          return [`/absences/${upcoming.id}`, ...list.briefs.slice(0, 2).map((brief) => `/absences/${upcoming.id}/briefs/${brief.id}`)];
+        });
+        expect(paths.length).toBe(3);
+        return paths;
+      },
+    });
     expect(violations).toEqual([]);
   });
 });

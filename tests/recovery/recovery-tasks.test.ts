@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/domains/notifications/notifications.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
 import { recoveryCalls, recoveryMessages } from '../../src/domains/recovery/recovery.schema';
-import { type CoverageFixture, coverageFixture } from '../coverage/setup';
+import type { CoverageFixture } from '../coverage/setup';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
+import { absenceWithTroubledClients } from './setup';
 
 type Task = { id: string; clientId: string; clientName: string; rank: number; state: string; attempts: number; retryOn: string | null };
 
 describe('recovery tasks: one apology call per client who got in touch, in the briefing’s order', () => {
   let t: TestBaton;
-  let f: CoverageFixture;
+  let f: Awaited<ReturnType<typeof absenceWithTroubledClients>>;
   let giuliaMessageId: string;
   let owner: CoverageFixture['sessions']['owner'];
   let orsini: Task;
@@ -20,34 +21,8 @@ describe('recovery tasks: one apology call per client who got in touch, in the b
 
   beforeAll(async () => {
     t = await createTestBaton({ PUBLIC_URL: 'https://baton.example.test' });
-    f = await coverageFixture(t);
-    // Vini Lucchesi asks about an invoice and is answered within the hour.
-    const invoice = await f.receive({ from: 'luca@vinilucchesi.example', subject: 'Invoice', body: 'Could you resend the March invoice?' });
-    t.clock.advance(40 * 60_000);
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${invoice.contactId}/replies`, { body: 'Resent, see attachment.' });
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${invoice.contactId}/outcome`, { outcome: 'answered' });
-    // Orsini writes twice in one thread and is never answered; the delegate has nothing on a call.
-    const first = await f.receive({ from: 'Giulia Orsini <giulia@orsini.example>', subject: 'Go-live', body: 'When is the go-live now?' });
-    t.clock.advance(2 * 3_600_000);
-    const second = await f.receive({
-      from: 'Giulia Orsini <giulia@orsini.example>',
-      subject: 'Re: Go-live',
-      body: 'Still waiting for an answer.',
-      inReplyTo: first.messageId,
-    });
-    giuliaMessageId = second.messageId;
-    const call = await f.sessions.primary.request('POST', '/api/coverage/calls', {
-      kind: 'call',
-      clientId: f.keyClient.id,
-      with: 'Giulia Orsini',
-      occurredAt: t.clock.now().toISOString(),
-      summary: 'She asked for the new go-live date; I had no information.',
-    });
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${call.json().id}/outcome`, {
-      outcome: 'no_information',
-      note: 'No details on the new date were left.',
-      confirmAcknowledgedBrief: true,
-    });
+    f = await absenceWithTroubledClients(t);
+    giuliaMessageId = f.giuliaMessageId;
     owner = f.sessions.owner;
   });
   afterAll(() => t.close());

@@ -1,41 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
-import { type CoverageFixture, coverageFixture } from '../coverage/setup';
+import type { CoverageFixture } from '../coverage/setup';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
+import { absenceWithTroubledClients } from './setup';
 
 describe('the return briefing: what happened per client, ranked by risk, mailed to the owner on return', () => {
   let t: TestBaton;
   let f: CoverageFixture;
   beforeAll(async () => {
     t = await createTestBaton({ PUBLIC_URL: 'https://baton.example.test' });
-    f = await coverageFixture(t);
-    // Vini Lucchesi asks about an invoice and is answered within the hour.
-    const invoice = await f.receive({ from: 'luca@vinilucchesi.example', subject: 'Invoice', body: 'Could you resend the March invoice?' });
-    t.clock.advance(40 * 60_000);
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${invoice.contactId}/replies`, { body: 'Resent, see attachment.' });
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${invoice.contactId}/outcome`, { outcome: 'answered' });
-    // Orsini writes twice in one thread and is never answered; the delegate has nothing on a call.
-    const first = await f.receive({ from: 'giulia@orsini.example', subject: 'Go-live', body: 'When is the go-live now?' });
-    t.clock.advance(2 * 3_600_000);
-    await f.receive({
-      from: 'giulia@orsini.example',
-      subject: 'Re: Go-live',
-      body: 'Still waiting for an answer.',
-      inReplyTo: first.messageId,
-    });
-    const call = await f.sessions.primary.request('POST', '/api/coverage/calls', {
-      kind: 'call',
-      clientId: f.keyClient.id,
-      with: 'Giulia Orsini',
-      occurredAt: t.clock.now().toISOString(),
-      summary: 'She asked for the new go-live date; I had no information.',
-    });
-    await f.sessions.primary.request('POST', `/api/coverage/contacts/${call.json().id}/outcome`, {
-      outcome: 'no_information',
-      note: 'No details on the new date were left.',
-      confirmAcknowledgedBrief: true,
-    });
+    f = await absenceWithTroubledClients(t);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (browsers cannot be downloaded here), with the flags a closed network needs. */
 export function launchChromium() {
@@ -38,4 +38,52 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
   await page.getByLabel(/^Password$/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Sign in|Accedi)$/ }).click();
   await page.getByRole('button', { name: /^(Log out|Esci)$/ }).waitFor();
+}
+
+const viewports = [
+  { width: 1280, height: 900 },
+  { width: 375, height: 800 },
+];
+
+/**
+ * Axe violations of pages signed in as `email`, on a desktop and a phone, in Italian then English. `pathsFor` runs
+ * once signed in on each viewport (it may read ids through the page's API session); `beforeSignIn` scans the
+ * signed-out page first.
+ */
+export async function axeWalk(
+  browser: Browser,
+  baseUrl: string,
+  {
+    email,
+    pathsFor,
+    beforeSignIn = false,
+  }: { email: string; pathsFor: (page: Page) => Promise<string[]> | string[]; beforeSignIn?: boolean },
+): Promise<string[]> {
+  const violations: string[] = [];
+  for (const viewport of viewports) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    if (beforeSignIn) {
+      await page.goto(`${baseUrl}/login`);
+      violations.push(...(await axeViolations(page)));
+    }
+    await signIn(page, baseUrl, email);
+    const paths = await pathsFor(page);
+    for (const [language, logout] of [
+      ['Italiano', 'Esci'],
+      ['English', 'Log out'],
+    ] as const) {
+      await page.getByLabel(/^(Language|Lingua)$/).selectOption({ label: language });
+      await page.getByRole('button', { name: logout }).waitFor();
+      await page.waitForLoadState('networkidle');
+      for (const path of paths) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.getByRole('main').waitFor();
+        await page.waitForLoadState('networkidle');
+        violations.push(...(await axeViolations(page)));
+      }
+    }
+    await context.close();
+  }
+  return violations;
 }
