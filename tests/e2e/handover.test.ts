@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import absencesEn from '../../web/src/features/absences/locales/en.json';
@@ -9,7 +7,7 @@ import briefsIt from '../../web/src/features/briefs/locales/it.json';
 import commonEn from '../../web/src/i18n/locales/en.json';
 import commonIt from '../../web/src/i18n/locales/it.json';
 import { startBatonServer } from './support/baton-server';
-import { axeViolations, launchChromium, signIn } from './support/browser';
+import { axeViolations, launchChromium, screenshotter, signIn } from './support/browser';
 
 /** The interface texts each flow expects to see, straight from the locale files the UI renders. */
 const ui = {
@@ -37,11 +35,7 @@ const like = (template: string, values: Record<string, string | number>) =>
 /** `YYYY-MM-DD` for today + days (the demo's dates are relative to the day it is loaded). */
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-const screenshots = process.env.BATON_E2E_SCREENSHOTS ? path.resolve(import.meta.dirname, '../../tmp/e2e-handover') : null;
-if (screenshots) mkdirSync(screenshots, { recursive: true });
-const shoot = async (page: Page, name: string) => {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-};
+const shoot = screenshotter('handover');
 
 async function useLanguage(page: Page, texts: Texts) {
   await page

@@ -1,25 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import recoveryEn from '../../web/src/features/recovery/locales/en.json';
 import recoveryIt from '../../web/src/features/recovery/locales/it.json';
 import { startBatonServer } from './support/baton-server';
-import { axeViolations, launchChromium, signIn } from './support/browser';
+import { axeViolations, launchChromium, overflowsSideways, screenshotter, signIn } from './support/browser';
 
 const phone = { width: 375, height: 812 };
 const ui = { en: { option: 'English', t: recoveryEn }, it: { option: 'Italiano', t: recoveryIt } } as const;
 type Texts = (typeof ui)[keyof typeof ui];
-// Expressions run in the page (the server's TypeScript has no DOM types).
-const overflowsSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
 /** A template's fixed text before its first placeholder, to find a heading whatever the name in it. */
 const prefix = (template: string) => template.split('{{')[0] ?? template;
 
-const screenshots = process.env.BATON_E2E_SCREENSHOTS ? path.resolve(import.meta.dirname, '../../tmp/e2e-recovery') : null;
-if (screenshots) mkdirSync(screenshots, { recursive: true });
-const shoot = async (page: Page, name: string) => {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-};
+const shoot = screenshotter('recovery');
 
 async function useLanguage(page: Page, texts: Texts) {
   await page

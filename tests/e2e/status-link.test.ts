@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import absencesEn from '../../web/src/features/absences/locales/en.json';
 import absencesIt from '../../web/src/features/absences/locales/it.json';
 import { startBatonServer } from './support/baton-server';
-import { axeViolations, launchChromium, signIn } from './support/browser';
+import { axeViolations, launchChromium, overflowsSideways, signIn } from './support/browser';
 
 const phone = { width: 375, height: 812 };
 const useLanguage = (page: Page, option: 'English' | 'Italiano') =>
@@ -11,8 +11,6 @@ const useLanguage = (page: Page, option: 'English' | 'Italiano') =>
     .getByRole('banner')
     .getByLabel(/^(Language|Lingua)$/)
     .selectOption({ label: option });
-// Expressions run in the page (the server's TypeScript has no DOM types).
-const overflowsSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
 
 describe('The client status link in a browser, on a phone-sized screen', () => {
   let server: Awaited<ReturnType<typeof startBatonServer>>;

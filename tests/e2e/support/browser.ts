@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -86,4 +88,16 @@ export async function axeWalk(
     await context.close();
   }
   return violations;
+}
+
+/** Expressions run in the page (the server's TypeScript has no DOM types). */
+export const overflowsSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+
+/** Full-page screenshots into tmp/e2e-<name>/ when BATON_E2E_SCREENSHOTS is set; otherwise nothing. */
+export function screenshotter(name: string) {
+  const folder = process.env.BATON_E2E_SCREENSHOTS ? path.resolve(import.meta.dirname, `../../../tmp/e2e-${name}`) : null;
+  if (folder) mkdirSync(folder, { recursive: true });
+  return async (page: Page, shot: string) => {
+    if (folder) await page.screenshot({ path: path.join(folder, `${shot}.png`), fullPage: true });
+  };
 }
