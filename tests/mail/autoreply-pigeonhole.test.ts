@@ -46,7 +46,11 @@ describe('auto-reply against Dovecot Pigeonhole (sieve-test)', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  async function pigeonhole(from: string, to: string, message: string): Promise<PigeonholeVerdict> {
+  async function pigeonhole(from: string, to: string, source: string): Promise<PigeonholeVerdict> {
+    // A readable copy: `nobody` may not traverse the folders of the checkout (a 0700 home or temp directory).
+    const message = path.join(workDir, path.basename(source));
+    await copyFile(source, message);
+    await chmod(message, 0o644);
     const { stdout, stderr } = await run('sieve-test', ['-c', config, '-e', '-f', from, '-r', to, script, message]);
     const recipient = /^RECIPIENT: (.+)$/m.exec(stdout);
     const headers = new Map<string, string>();
