@@ -4,12 +4,9 @@
 // (a message may mix them); every finding carries its span so the UI can mark it.
 import type { BlameFinding, BlameKind } from '../../contracts/recovery.contracts';
 import type { Language } from '../../contracts/workspaces.contracts';
+import { compilePhraseRules, E_ACCENT, findPhrases } from '../../platform/text/phrase-rules';
 
-/** Letters or digits on either side mean the phrase is part of a longer word ("collegamento", "heleft"). */
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?![\\p{L}\\p{N}])';
-/** `è` is often typed `e'` or `é`. */
-const E = "(?:è|e'|é)";
+const E = E_ACCENT;
 const he = '(?:he|she|they)';
 const lui = '(?:lui|lei|loro)';
 
@@ -61,38 +58,10 @@ const rules: Record<BlameKind, string[]> = {
   ],
 };
 
-const compiled = Object.entries(rules).flatMap(([kind, patterns]) =>
-  patterns.map((pattern) => ({
-    kind: kind as BlameKind,
-    regex: new RegExp(`${BEFORE}${pattern.replaceAll(' ', '\\s+')}${AFTER}`, 'giu'),
-  })),
-);
-
-/** Typographic apostrophes become ASCII ones; each is one UTF-16 unit, so spans still index the original text. */
-const normalise = (text: string) => text.replace(/[\u2019\u2018\u02BC]/g, "'");
+const compiled = compilePhraseRules(rules);
 
 /** The phrases that shift blame, in text order; overlapping matches keep the longest. */
-export function checkBlame(text: string): BlameFinding[] {
-  const normalised = normalise(text);
-  const matches: BlameFinding[] = [];
-  for (const { kind, regex } of compiled) {
-    for (const match of normalised.matchAll(regex)) {
-      const start = match.index;
-      matches.push({ start, end: start + match[0].length, text: text.slice(start, start + match[0].length), kind });
-    }
-  }
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: BlameFinding[] = [];
-  for (const match of matches) {
-    const last = kept.at(-1);
-    if (last && match.start < last.end) {
-      if (match.end > last.end) kept[kept.length - 1] = { ...last, end: match.end, text: text.slice(last.start, match.end) };
-      continue;
-    }
-    kept.push(match);
-  }
-  return kept;
-}
+export const checkBlame = (text: string): BlameFinding[] => findPhrases(text, compiled);
 
 const advice: Record<Language, string> = {
   en: 'Clients should not feel caught in the crossfire. Speak for the team (“we”), apologise for the experience, and talk about what happens next rather than who was at fault.',
