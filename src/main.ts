@@ -67,23 +67,43 @@ export async function createBaton(options: BatonOptions) {
             { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
           );
     let demoLoaded = false;
+    /** The demo workspace of DEMO.md; its story's later parts run through the use cases, on a clock of their own. */
+    const loadDemo = () =>
+      loadDemoWorkspace({
+        db: deps.db,
+        clock,
+        members: deps.members,
+        clientsRepository: deps.clientsRepository,
+        absencesRepository: deps.absencesRepository,
+        briefsRepository: deps.briefsRepository,
+        stage: (storyClock) => {
+          const story = createDependencies({
+            config,
+            clock: storyClock,
+            logger,
+            database,
+            ...(options.transport ? { transport: options.transport } : {}),
+          });
+          return {
+            welcomeBack: story.welcomeBack,
+            recoveryTasks: story.recoveryTasks,
+            winBack: story.winBack,
+            escalations: story.coverage.escalations,
+            workspacesRepository: story.workspacesRepository,
+          };
+        },
+      });
     return {
       app,
       deps,
       jobRunner,
       /** The inbound SMTP listener when SMTP_INBOUND_PORT is set (started by `listen()`), else null. */
       smtpIntake,
+      loadDemo,
       /** Loads the demo workspace when demo mode is on and the database has no workspace yet. */
       async loadDemoIfEmpty() {
         if (!config.demo || (await deps.workspacesRepository.listWorkspaces()).length > 0) return false;
-        await loadDemoWorkspace({
-          db: deps.db,
-          clock,
-          members: deps.members,
-          clientsRepository: deps.clientsRepository,
-          absencesRepository: deps.absencesRepository,
-          briefsRepository: deps.briefsRepository,
-        });
+        await loadDemo();
         demoLoaded = true;
         return true;
       },

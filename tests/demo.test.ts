@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactSummary, Escalation } from '../src/contracts/coverage.contracts';
 import type { MailMessageSummary } from '../src/contracts/mail.contracts';
+import type { OutboxMessage } from '../src/contracts/outbox.contracts';
+import type { RecoveryTask, WinBackReminder } from '../src/contracts/recovery.contracts';
 import { DEMO_PASSWORD, demoPeople } from '../src/domains/demo/demo.seed';
 import { createBaton } from '../src/main';
 import { loadConfig } from '../src/platform/config/config';
@@ -148,7 +150,49 @@ describe('the demo workspace', () => {
     await baton.jobRunner.runDue();
     expect((await get('/api/coverage/queue?scope=all&state=all')).contacts).toHaveLength(4);
     const lucia = await signIn(baton, 'lucia@ferri-bellini.example');
-    expect((await baton.app.inject({ method: 'GET', url: '/api/outbox', headers: lucia })).json()).toHaveLength(0);
+    const outbox: OutboxMessage[] = (await baton.app.inject({ method: 'GET', url: '/api/outbox', headers: lucia })).json();
+    // Only Anna's own mail from her return (the briefing, a win-back reminder): no client was written to.
+    expect(outbox.map((message) => message.to)).toEqual(outbox.map(() => 'anna@ferri-bellini.example'));
+    expect(outbox.map((message) => message.kind)).toContain('notification.recovery.return_briefing');
+    expect((await baton.deps.audit.verifyWorkspace((await get('/api/workspace')).id)).ok).toBe(true);
+    await baton.close();
+  });
+
+  it("tells Anna's return: Northwind recovered, Orsini lost to a competitor with two of three win-back calls made", async () => {
+    const baton = await batonOn(database, true);
+    const anna = await signIn(baton, 'anna@ferri-bellini.example');
+    const get = async (url: string) => {
+      const response = await baton.app.inject({ method: 'GET', url, headers: anna });
+      expect(response.statusCode, url).toBe(200);
+      return response.json();
+    };
+    const absences: { id: string; state: string }[] = await get('/api/absences');
+    const past = absences.find((absence) => absence.state === 'returned');
+    if (!past) throw new Error('the past absence is missing');
+
+    const briefing = await get(`/api/absences/${past.id}/return-briefing`);
+    expect(briefing.clients[0]).toMatchObject({ name: 'Orsini Costruzioni S.p.A.', rank: 1 });
+    const { tasks }: { tasks: RecoveryTask[] } = await get(`/api/absences/${past.id}/recovery-tasks`);
+    const outcome = (name: string) => tasks.find((task) => task.clientName === name)?.lastOutcome;
+    expect(outcome('Northwind Logistics Ltd')).toBe('recovered');
+    expect(outcome('Orsini Costruzioni S.p.A.')).toBe('lost');
+    // Vini Lucchesi's call is left for a new user to make.
+    expect(tasks.filter((task) => task.state === 'open').map((task) => task.clientName)).toEqual(['Vini Lucchesi']);
+
+    const clients: { name: string; status: string }[] = await get('/api/clients');
+    expect(clients.find((client) => client.name === 'Orsini Costruzioni S.p.A.')?.status).toBe('lost');
+    expect(clients.find((client) => client.name === 'Northwind Logistics Ltd')?.status).toBe('active');
+
+    const { reminders }: { reminders: WinBackReminder[] } = await get('/api/recovery/win-back');
+    expect(reminders.map((reminder) => [reminder.day, reminder.state === 'done'])).toEqual([
+      [30, true],
+      [60, true],
+      [90, false],
+    ]);
+    expect(reminders.find((reminder) => reminder.day === 60)?.note).toMatch(/non è contenta dei tempi/);
+    // The third call falls due within days of the load day, on either side.
+    const third = Date.parse(reminders.find((reminder) => reminder.day === 90)?.dueAt ?? '');
+    expect(Math.abs(third - Date.now())).toBeLessThan(8 * 86_400_000);
     expect((await baton.deps.audit.verifyWorkspace((await get('/api/workspace')).id)).ok).toBe(true);
     await baton.close();
   });

@@ -230,16 +230,18 @@ export function createDependencies({
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
    * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
    */
+  async function welcomeBack(workspaceId: string, absenceId: string) {
+    await coverage.handBack(workspaceId, absenceId);
+    await recoveryTasks.createForAbsence(workspaceId, absenceId);
+    await returnBriefing.sendToOwner(workspaceId, absenceId);
+  }
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
-    handler: async ({ workspaceId, absenceId }) => {
-      await coverage.handBack(workspaceId, absenceId);
-      await recoveryTasks.createForAbsence(workspaceId, absenceId);
-      await returnBriefing.sendToOwner(workspaceId, absenceId);
-    },
+    handler: ({ workspaceId, absenceId }) => welcomeBack(workspaceId, absenceId),
   });
   return {
     config,
+    welcomeBack,
     clock,
     database,
     db,

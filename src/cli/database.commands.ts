@@ -21,15 +21,7 @@ export function registerDatabaseCommands(program: Command) {
           process.exitCode = 1;
           return;
         }
-        const { loadDemoWorkspace } = await import('../domains/demo/demo.seed');
-        await loadDemoWorkspace({
-          db: baton.deps.db,
-          clock: baton.deps.clock,
-          members: baton.deps.members,
-          clientsRepository: baton.deps.clientsRepository,
-          absencesRepository: baton.deps.absencesRepository,
-          briefsRepository: baton.deps.briefsRepository,
-        });
+        await baton.loadDemo();
         console.log('Demo workspace loaded. Its logins work when Baton runs in demo mode (BATON_DEMO=true).');
       }).catch(reportCliError),
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoWorkspace } from '../../src/domains/demo/demo.seed';
+import { DEMO_PASSWORD } from '../../src/domains/demo/demo.seed';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 describe('the demo briefs (DEMO.md)', () => {
@@ -8,14 +8,7 @@ describe('the demo briefs (DEMO.md)', () => {
 
   beforeAll(async () => {
     t = await createTestBaton({ BATON_DEMO: 'true' });
-    const workspace = await loadDemoWorkspace({
-      db: t.db,
-      clock: t.clock,
-      members: t.deps.members,
-      clientsRepository: t.deps.clientsRepository,
-      absencesRepository: t.deps.absencesRepository,
-      briefsRepository: t.deps.briefsRepository,
-    });
+    const workspace = await t.baton.loadDemo();
     // Newest first: the upcoming winter break, then last summer.
     const [upcoming, past] = await t.deps.absencesRepository.list(workspace.id);
     if (!upcoming || !past) throw new Error('the demo has two absences');

@@ -6,7 +6,6 @@
 import { DateTime } from 'luxon';
 import { defaultCoverageSettings } from '../../contracts/coverage.contracts';
 import type { Clock } from '../../platform/clock/clock';
-import { localToInstant } from '../../platform/clock/zoned-time';
 import type { Db } from '../../platform/db/database';
 import { contentHash } from '../../platform/security/canonical-json';
 import { createAbsenceLookup } from '../absences/absences.lookup';
@@ -14,7 +13,6 @@ import type { AbsenceRow } from '../absences/absences.repository';
 import { createBriefLookup } from '../absences/briefs.lookup';
 import { createAuditLog } from '../audit/audit.repository';
 import { createClientDirectory } from '../clients/clients.lookup';
-import { type BusinessCalendar, defaultBusinessCalendar } from '../coverage/business-time.models';
 import { createCoverageRepository } from '../coverage/coverage.repository';
 import type { Team, TeamMember } from '../coverage/coverage-team';
 import { decideAutoReply } from '../mail/autoreply.models';
@@ -37,22 +35,11 @@ import {
   supplierAutoReply,
   viniMail,
 } from './demo-coverage.mails';
+import { demoStoryDays } from './demo-story-days';
 
 const MINUTE = 60_000;
 
 type Cast = Record<'anna' | 'peter' | 'sara' | 'marco', TeamMember>;
-
-/** The local dates of working days from D+fromOffset to D+toOffset, in the calendar of the workspace. */
-function workingDays(today: Date, calendar: BusinessCalendar, fromOffset: number, toOffset: number) {
-  const start = DateTime.fromJSDate(today, { zone: calendar.timeZone }).startOf('day');
-  const days: string[] = [];
-  for (let offset = fromOffset; offset <= toOffset; offset += 1) {
-    const day = start.plus({ days: offset });
-    const date = day.toFormat('yyyy-MM-dd');
-    if (calendar.workingDays.includes(day.weekday) && !calendar.holidays.includes(date)) days.push(date);
-  }
-  return days;
-}
 
 export async function seedDemoCoverage({
   db,
@@ -71,15 +58,7 @@ export async function seedDemoCoverage({
   clientIds: Record<string, string>;
 }) {
   const workspaceId = workspace.id;
-  const calendar = defaultBusinessCalendar(workspace.timezone);
-  // The story happens on working days, whatever weekday the demo is loaded on: day n of the absence is its n-th.
-  const absenceDays = workingDays(clock.now(), calendar, -110, -92);
-  const [firstDayBack] = workingDays(clock.now(), calendar, -91, -80);
-  const day = (n: number, time: string) => {
-    const date = n === 0 ? firstDayBack : absenceDays[n - 1];
-    if (!date) throw new Error(`the demo absence has no working day ${n}`);
-    return localToInstant(`${date}T${time}`, workspace.timezone);
-  };
+  const { calendar, day } = demoStoryDays(clock.now(), workspace.timezone);
 
   // Each step of the story sets this clock first: the audit log, ingestion and the rows take their times from it.
   let current = clock.now();
@@ -313,15 +292,6 @@ export async function seedDemoCoverage({
       by: people.sara,
       action: 'resolve',
       note: 'Stessa conversazione: una sola risposta per le tre mail.',
-    });
-    // Back from holiday, Anna called James to apologise; Marco closes the case then.
-    at(day(0, '16:30'));
-    await history.settle(tx, {
-      contactId: northwindEmail.id,
-      rule: 'anger_key_account',
-      by: people.marco,
-      action: 'resolve',
-      note: 'Anna ha chiamato James Whitaker al rientro per scusarsi e ha concordato con Priya i nuovi tempi: cliente recuperato.',
     });
   });
 }

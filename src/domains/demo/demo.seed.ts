@@ -13,6 +13,7 @@ import type { TeamMember } from '../coverage/coverage-team';
 import type { MembersUseCases } from '../workspaces/members.usecases';
 import { seedDemoBriefs } from './demo-briefs.seed';
 import { seedDemoCoverage } from './demo-coverage.seed';
+import { type DemoStoryStage, tellDemoRecovery } from './demo-recovery.story';
 
 /** Printed at start; these logins work only while Baton runs in demo mode (see DEMO.md). */
 export const DEMO_PASSWORD = 'baton-demo-2026';
@@ -166,6 +167,7 @@ export async function loadDemoWorkspace({
   clientsRepository,
   absencesRepository,
   briefsRepository,
+  stage,
 }: {
   db: Db;
   clock: Clock;
@@ -173,6 +175,8 @@ export async function loadDemoWorkspace({
   clientsRepository: ClientsRepository;
   absencesRepository: AbsencesRepository;
   briefsRepository: BriefsRepository;
+  /** The use cases around a clock of the story's own, for the parts told through them. */
+  stage: DemoStoryStage;
 }) {
   const workspace = await members.createWorkspace({
     name: 'Ferri & Bellini Consulting',
@@ -196,9 +200,11 @@ export async function loadDemoWorkspace({
   const clientIds: Record<string, string> = {};
   await db.transaction(async (tx) => {
     for (const { owner, ...client } of demoClients) {
+      // Orsini was lost after the summer absence: the recovery story marks it lost, which starts its win-back.
+      const status = client.status === 'lost' ? 'active' : client.status;
       const row = await clientsRepository.insertClient(
         tx,
-        { ...client, workspaceId: workspace.id, ownerId: ids[owner] },
+        { ...client, status, workspaceId: workspace.id, ownerId: ids[owner] },
         ids.lucia,
         clock.now(),
       );
@@ -220,6 +226,7 @@ export async function loadDemoWorkspace({
     demoPeople.map((person) => [person.key, { id: ids[person.key], name: person.name, email: person.email, language: person.language }]),
   ) as Record<PersonKey, TeamMember>;
   await seedDemoCoverage({ db, clock, workspace, people: cast, absence: absences.past, clientIds });
+  await tellDemoRecovery({ stage, today: clock.now(), workspace, people: ids, absence: absences.past });
   return workspace;
 }
 
