@@ -172,6 +172,11 @@ describe('the demo workspace', () => {
 
     const briefing = await get(`/api/absences/${past.id}/return-briefing`);
     expect(briefing.clients[0]).toMatchObject({ name: 'Orsini Costruzioni S.p.A.', rank: 1 });
+    // Who answered, not who was assigned: Sara answered Northwind for Peter.
+    const handledBy = (name: string) =>
+      briefing.clients.find((client: { name: string }) => client.name === name).handledBy.map((person: { name: string }) => person.name);
+    expect(handledBy('Northwind Logistics Ltd')).toEqual(['Sara Colombo']);
+    expect(handledBy('Orsini Costruzioni S.p.A.')).toEqual(['Peter Marsh']);
     const { tasks }: { tasks: RecoveryTask[] } = await get(`/api/absences/${past.id}/recovery-tasks`);
     const outcome = (name: string) => tasks.find((task) => task.clientName === name)?.lastOutcome;
     expect(outcome('Northwind Logistics Ltd')).toBe('recovered');

@@ -46,6 +46,7 @@ export function createReturnBriefing(deps: Deps) {
       covered.map((client) => client.id),
       await deps.statusLinksRepository.listForAbsence(workspaceId, absence.id),
     );
+    const people = new Map((await deps.workspacesRepository.listUsers(workspaceId)).map((user) => [user.id, user]));
     const until = absence.returnedAt ?? clock.now();
     const facts = (contact: (typeof contacts)[number]) => ({ ...contact.row, messageCount: contact.messageCount });
 
@@ -55,11 +56,13 @@ export function createReturnBriefing(deps: Deps) {
         autoReplies: autoReplies.get(client.id) ?? 0,
         statusLinkViews: links.find((tally) => tally.clientId === client.id)?.views ?? 0,
       });
-      const handledBy = new Map(
-        own
-          .filter((contact) => contact.summary.assigneeRole !== 'owner')
-          .map((contact) => [contact.summary.assigneeId, { id: contact.summary.assigneeId, name: contact.summary.assigneeName }]),
-      );
+      // Who actually answered or closed each contact, not whom it was assigned to (the backup may have stepped in).
+      const handlers = new Set(own.flatMap((contact) => [contact.row.firstResponderId, contact.row.closedBy]));
+      handlers.delete(absence.ownerId);
+      const handledBy = [...handlers].flatMap((id) => {
+        const person = id ? people.get(id) : undefined;
+        return person ? [{ id: person.id, name: person.name }] : [];
+      });
       return {
         clientId: client.id,
         name: client.name,
@@ -71,7 +74,7 @@ export function createReturnBriefing(deps: Deps) {
         medianFirstResponseMinutes: summary.medianFirstResponseMinutes,
         longestWaitHours: summary.longestWaitHours,
         signals: summary.signals,
-        handledBy: [...handledBy.values()],
+        handledBy,
         contacts: own.map((contact) => contact.summary),
       };
     });

@@ -24,7 +24,7 @@ export function ContactList({ contacts }: { contacts: ContactSummary[] }) {
             {t(`recovery.contacts.kindShort.${contact.kind}`)} {' · '}
             <time dateTime={contact.receivedAt}>{format.dateTime(contact.receivedAt)}</time>
             {' · '}
-            {t('recovery.contacts.handledBy', { name: contact.assigneeName })}
+            {t('recovery.contacts.assignedTo', { name: contact.assigneeName })}
           </span>
           <span className="recovery-contacts__badges">
             {contact.state === 'open' ? <Badge tone="warning">{t('recovery.contacts.open')}</Badge> : null}
