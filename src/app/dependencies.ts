@@ -118,7 +118,14 @@ export function createDependencies({
     workspacesRepository,
     onStatusChanged: winBack.onClientStatusChanged,
   });
-  const clientImports = createClientImportUseCases({ db, clock, auditLog, clientsRepository, workspacesRepository });
+  const clientImports = createClientImportUseCases({
+    db,
+    clock,
+    auditLog,
+    clientsRepository,
+    workspacesRepository,
+    onStatusChanged: winBack.onClientStatusChanged,
+  });
   const briefsRepository = createBriefsRepository({ db });
   const briefsAccess = createBriefsAccess({ briefsRepository, workspacesRepository });
   const readiness = createReadiness({ db, auditLog, notifier, readinessRepository: createReadinessRepository({ db }) });

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/domains/audit/audit.schema';
 import { clients } from '../../src/domains/clients/clients.schema';
+import { winBackCadences, winBackReminders } from '../../src/domains/recovery/recovery.schema';
 import { createTestBaton, TEST_PASSWORD, type TestBaton } from '../support/test-baton';
 import { generateClientsCsv } from './clients-csv';
 
@@ -143,6 +144,16 @@ describe('CSV import of clients', () => {
       ['James', 'Head of Ops'],
       ['Priya', 'Data'],
     ]);
+  });
+
+  it('an import that marks a known client lost starts its win-back calls; one that arrives already lost does not', async () => {
+    await runImport(manager, 'Company,Email,Status\nGranai Srl,ugo@granai.example,active\n');
+    await runImport(manager, 'Company,Email,Status\nGranai Srl,ugo@granai.example,lost\nVecchio Spa,eva@vecchio.example,lost\n');
+    const cadences = await t.db.select().from(winBackCadences).where(eq(winBackCadences.workspaceId, workspaceId));
+    const [granai] = (await manager.request('GET', '/api/clients?q=Granai')).json();
+    expect(cadences.map((cadence) => cadence.clientId)).toEqual([granai.id]);
+    const reminders = await t.db.select().from(winBackReminders).where(eq(winBackReminders.cadenceId, cadences[0]?.id ?? ''));
+    expect(reminders.map((reminder) => reminder.day).sort((a, b) => a - b)).toEqual([30, 60, 90]);
   });
 
   it('lets the user adjust the mapping, and refuses a mapping without a name column', async () => {

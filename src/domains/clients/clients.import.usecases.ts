@@ -34,6 +34,7 @@ import {
 import { clientNameKey } from './clients.models';
 import type { ClientsRepository } from './clients.repository';
 import type { clientImports } from './clients.schema';
+import type { ClientStatusListener } from './clients.usecases';
 
 type ImportDeps = {
   db: Db;
@@ -41,6 +42,8 @@ type ImportDeps = {
   auditLog: AuditLog;
   clientsRepository: ClientsRepository;
   workspacesRepository: WorkspacesRepository;
+  /** Told of each status an import changes, as a status edit would tell it (a client marked lost starts a win-back). */
+  onStatusChanged?: ClientStatusListener;
 };
 
 /** Who runs an import: a signed-in user (members may only update their own clients), or the CLI (null). */
@@ -88,7 +91,14 @@ export function presentImport(row: typeof clientImports.$inferSelect): ClientImp
   };
 }
 
-export function createClientImportUseCases({ db, clock, auditLog, clientsRepository: repo, workspacesRepository }: ImportDeps) {
+export function createClientImportUseCases({
+  db,
+  clock,
+  auditLog,
+  clientsRepository: repo,
+  workspacesRepository,
+  onStatusChanged,
+}: ImportDeps) {
   function readCsv(text: string) {
     try {
       const parsed = parseCsv(text);
@@ -265,6 +275,20 @@ export function createClientImportUseCases({ db, clock, auditLog, clientsReposit
             : [],
         ),
       );
+      // Only a change seen here is a transition; a client that arrives already lost has no date to count from.
+      for (const item of part) {
+        if (!item.changes.status || !onStatusChanged) continue;
+        await onStatusChanged(tx, {
+          workspaceId,
+          clientId: item.client.id,
+          clientOwnerId: item.client.ownerId,
+          from: item.client.status,
+          to: item.changes.status,
+          reason,
+          actorId: input.actorId,
+          at: now,
+        });
+      }
       processed += part.reduce((sum, item) => sum + item.group.lines.length, 0);
       onProgress?.(processed);
     }
