@@ -31,6 +31,8 @@ import { createRecoveryTasks } from '../domains/recovery/recovery-tasks.usecases
 import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
 import { createWinBackRepository } from '../domains/recovery/win-back.repository';
 import { createWinBack } from '../domains/recovery/win-back.usecases';
+import { createDebriefRepository } from '../domains/reports/debrief.repository';
+import { createDebriefs } from '../domains/reports/debrief.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -233,6 +235,17 @@ export function createDependencies({
     returnBriefing,
     setClientStatus: clients.setStatus,
   });
+  const debriefs = createDebriefs({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    absenceLookup: mail.absenceLookup,
+    coverageLookup: coverage.lookup,
+    returnBriefing,
+    workspacesRepository,
+    debriefRepository: createDebriefRepository({ db }),
+  });
   /**
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
    * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
@@ -279,6 +292,7 @@ export function createDependencies({
     returnBriefing,
     recoveryTasks,
     winBack,
+    debriefs,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,

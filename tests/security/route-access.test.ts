@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
+import { debriefFindings, debriefs } from '../../src/domains/reports/debrief.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -69,6 +70,10 @@ const validBodies: Record<string, unknown> = {
   'POST /api/recovery/tasks/:recoveryTaskId/calls': { outcome: 'recovered' },
   'POST /api/recovery/tasks/:recoveryTaskId/messages': { subject: 'Probe', body: 'Probe', confirmed: true },
   'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },
+  'POST /api/absences/:absenceId/debrief': {},
+  'PUT /api/debriefs/:debriefId/answers': { questionId: 'brief', text: 'Probe' },
+  'POST /api/debriefs/:debriefId/findings': { category: 'other' },
+  'POST /api/debriefs/:debriefId/conclude': {},
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
 };
@@ -118,6 +123,21 @@ async function recoveryInWorkspace(
   const [reminder] = await t.db.select().from(winBackReminders).where(eq(winBackReminders.clientId, ids.clientId));
   if (!task || !reminder) throw new Error('recovery setup failed');
   return { recoveryTaskId: task.id, reminderId: reminder.id };
+}
+
+/** The debrief of workspace A's absence, with a finding. */
+async function debriefInWorkspace(t: TestBaton, workspaceId: string, absenceId: string) {
+  const now = t.clock.now();
+  const [debrief] = await t.db
+    .insert(debriefs)
+    .values({ workspaceId, absenceId, guideVersion: 1, questions: [], clients: [], createdAt: now })
+    .returning({ id: debriefs.id });
+  if (!debrief) throw new Error('debrief setup failed');
+  const [finding] = await t.db
+    .insert(debriefFindings)
+    .values({ workspaceId, debriefId: debrief.id, category: 'other', createdAt: now })
+    .returning({ id: debriefFindings.id });
+  return { debriefId: debrief.id, findingId: finding?.id ?? '' };
 }
 
 /** An absence of workspace A with a shared brief, its acknowledgement and question, and a brief template. */
@@ -272,6 +292,7 @@ describe('every API route checks the session, the role and the workspace', () =>
     });
     otherWorkspaceIds = {
       ...handover,
+      ...(await debriefInWorkspace(t, a.workspace.id, absence.id)),
       ...coverage,
       ...recovery,
       messageId: mail.messageId,

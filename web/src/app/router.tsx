@@ -17,6 +17,8 @@ import { ContactPage } from '@/features/coverage/pages/contact-page';
 import { CoverageQueuePage } from '@/features/coverage/pages/coverage-queue-page';
 import { CoverageSettingsPage } from '@/features/coverage/pages/coverage-settings-page';
 import { EscalationsPage } from '@/features/coverage/pages/escalations-page';
+import { AbsenceDebriefPanel } from '@/features/debrief/components/absence-debrief-panel';
+import { DebriefPage } from '@/features/debrief/pages/debrief-page';
 import { MailMessagePage } from '@/features/mail/pages/mail-message-page';
 import { MailPage } from '@/features/mail/pages/mail-page';
 import { MailboxesPage } from '@/features/mail/pages/mailboxes-page';
@@ -59,11 +61,20 @@ const router = createBrowserRouter([
         element: (
           <AbsencePage
             briefsPanel={(absenceId) => <AbsenceBriefsPanel absenceId={absenceId} />}
-            returnPanel={(absenceId, state) => <AbsenceRecoveryPanel absenceId={absenceId} state={state} />}
+            returnPanel={(absenceId, state) => (
+              <>
+                <AbsenceRecoveryPanel absenceId={absenceId} state={state} />
+                <AbsenceDebriefPanel absenceId={absenceId} state={state} />
+              </>
+            )}
           />
         ),
       },
-      { path: '/absences/:absenceId/return', element: <ReturnBriefingPage /> },
+      {
+        path: '/absences/:absenceId/return',
+        element: <ReturnBriefingPage debriefPanel={(absenceId, state) => <AbsenceDebriefPanel absenceId={absenceId} state={state} />} />,
+      },
+      { path: '/absences/:absenceId/debrief', element: <DebriefPage /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/mail', element: <MailPage /> },
       { path: '/mail/mailboxes', element: <MailboxesPage /> },

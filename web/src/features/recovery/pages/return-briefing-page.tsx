@@ -1,5 +1,6 @@
 import '../recovery.css';
-import type { BriefingClient, RecoveryTask } from '@contracts/recovery.contracts';
+import type { BriefingClient, RecoveryTask, ReturnBriefing } from '@contracts/recovery.contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -82,8 +83,11 @@ function ClientEntry({ client, task }: { client: BriefingClient; task: RecoveryT
   );
 }
 
-/** Whom to call first after an absence, and why: the ranked clients with their facts and contacts. */
-export function ReturnBriefingPage() {
+/**
+ * Whom to call first after an absence, and why: the ranked clients with their facts and contacts. `debriefPanel`, the
+ * way to the debrief with the delegates, is provided by the debrief feature through the app's router.
+ */
+export function ReturnBriefingPage({ debriefPanel }: { debriefPanel?: (absenceId: string, state: ReturnBriefing['state']) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const session = useSession();
@@ -170,6 +174,7 @@ export function ReturnBriefingPage() {
           )}
         </Card>
       ) : null}
+      {debriefPanel?.(data.absenceId, data.state)}
       <Card title={t('recovery.briefing.ranked')} description={t('recovery.briefing.rankedDescription')}>
         {touched.length === 0 ? (
           <p className="empty">{t('recovery.briefing.nothing')}</p>
