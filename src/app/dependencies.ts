@@ -33,6 +33,7 @@ import { createWinBackRepository } from '../domains/recovery/win-back.repository
 import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createDebriefRepository } from '../domains/reports/debrief.repository';
 import { createDebriefs } from '../domains/reports/debrief.usecases';
+import { checkNeutralLanguage } from '../domains/reports/neutral-language.models';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -245,6 +246,9 @@ export function createDependencies({
     returnBriefing,
     workspacesRepository,
     debriefRepository: createDebriefRepository({ db }),
+    // The same loaded-wording rules as the report's narrative; the page shows the phrases, so the language of the
+    // suggestions does not matter here.
+    checkWording: (text) => checkNeutralLanguage(text, 'en').map(({ phrase, start, end, kind }) => ({ text: phrase, start, end, kind })),
   });
   /**
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,

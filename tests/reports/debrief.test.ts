@@ -299,7 +299,7 @@ describe('the debrief with the delegate: neutral questions, answers, findings, s
     expect(seen.debrief?.findings?.find((finding) => finding.note === FINDING_NOTE)?.wordingFlags.map((flag) => flag.text)).toEqual([
       'week',
     ]);
-    // Without a check plugged in (the default), nothing is flagged.
+    // The app's own check (the report's neutral-language rules) finds nothing loaded in these factual notes.
     expect((await view(f.sessions.owner)).debrief?.answers.flatMap((answer) => answer.wordingFlags)).toEqual([]);
   });
 });
