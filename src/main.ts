@@ -89,6 +89,7 @@ export async function createBaton(options: BatonOptions) {
             recoveryTasks: story.recoveryTasks,
             winBack: story.winBack,
             escalations: story.coverage.escalations,
+            debriefs: story.debriefs,
             workspacesRepository: story.workspacesRepository,
           };
         },

@@ -151,14 +151,14 @@ describe('the demo workspace', () => {
     expect((await get('/api/coverage/queue?scope=all&state=all')).contacts).toHaveLength(4);
     const lucia = await signIn(baton, 'lucia@ferri-bellini.example');
     const outbox: OutboxMessage[] = (await baton.app.inject({ method: 'GET', url: '/api/outbox', headers: lucia })).json();
-    // Only Anna's own mail from her return (the briefing, a win-back reminder): no client was written to.
-    expect(outbox.map((message) => message.to)).toEqual(outbox.map(() => 'anna@ferri-bellini.example'));
+    // Only the team's own mail from Anna's return (her briefing, the debrief invitations): no client was written to.
+    expect(outbox.filter((message) => !message.to.endsWith('@ferri-bellini.example'))).toEqual([]);
     expect(outbox.map((message) => message.kind)).toContain('notification.recovery.return_briefing');
     expect((await baton.deps.audit.verifyWorkspace((await get('/api/workspace')).id)).ok).toBe(true);
     await baton.close();
   });
 
-  it("tells Anna's return: Northwind recovered, Orsini lost to a competitor with two of three win-back calls made", async () => {
+  it("tells Anna's return: Northwind recovered, Orsini lost to a competitor with two of three win-back calls made; the debrief is done", async () => {
     const baton = await batonOn(database, true);
     const anna = await signIn(baton, 'anna@ferri-bellini.example');
     const get = async (url: string) => {
@@ -195,6 +195,13 @@ describe('the demo workspace', () => {
       [90, false],
     ]);
     expect(reminders.find((reminder) => reminder.day === 60)?.note).toMatch(/non è contenta dei tempi/);
+    // The debrief with Peter is concluded: his answers, and the finding Marco recorded.
+    const { debrief } = await get(`/api/absences/${past.id}/debrief`);
+    expect(debrief.state).toBe('concluded');
+    expect(debrief.findings.map((finding: { category: string }) => finding.category)).toEqual(['workload']);
+    const petersAnswers = debrief.answers.filter((answer: { respondentName: string }) => answer.respondentName === 'Peter Marsh');
+    expect(petersAnswers.length).toBeGreaterThanOrEqual(4);
+    expect(debrief.answers.some((answer: { questionId: string }) => /^client\..+\.information$/.test(answer.questionId))).toBe(true);
     // The third call falls due within days of the load day, on either side.
     const third = Date.parse(reminders.find((reminder) => reminder.day === 90)?.dueAt ?? '');
     expect(Math.abs(third - Date.now())).toBeLessThan(8 * 86_400_000);

@@ -6,6 +6,7 @@
 import type { Clock } from '../../platform/clock/clock';
 import type { Escalations } from '../coverage/escalations.usecases';
 import type { RecoveryTasks } from '../recovery/recovery-tasks.usecases';
+import type { Debriefs } from '../reports/debrief.usecases';
 import type { WinBack } from '../recovery/win-back.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
@@ -17,6 +18,7 @@ export type DemoStoryActors = {
   recoveryTasks: RecoveryTasks;
   winBack: WinBack;
   escalations: Escalations;
+  debriefs: Debriefs;
   workspacesRepository: WorkspacesRepository;
 };
 export type DemoStoryStage = (clock: Clock) => DemoStoryActors;
@@ -33,7 +35,7 @@ export async function tellDemoRecovery({
   stage: DemoStoryStage;
   today: Date;
   workspace: { id: string; timezone: string };
-  people: Record<'anna' | 'marco', string>;
+  people: Record<'anna' | 'peter' | 'marco', string>;
   absence: { id: string; endsAt: Date };
 }) {
   let current = absence.endsAt;
@@ -52,6 +54,7 @@ export async function tellDemoRecovery({
   };
   const anna = await principal(people.anna);
   const marco = await principal(people.marco);
+  const peter = await principal(people.peter);
 
   // The absence ended at 18:00 on its last day: the return job ran then.
   await actors.welcomeBack(workspace.id, absence.id);
@@ -88,6 +91,8 @@ export async function tellDemoRecovery({
     );
   }
 
+  await tellDebrief();
+
   // The first two win-back calls, an hour after each reminder fell due (30 and 60 days after Orsini was lost).
   const notes: Record<number, string> = {
     30: 'Sentita Giulia: il lavoro con la nuova agenzia è appena partito. Le ho lasciato il mio numero diretto.',
@@ -98,5 +103,42 @@ export async function tellDemoRecovery({
     at(new Date(lostAt.getTime() + reminder.day * DAY_MS + 3_600_000));
     if (current.getTime() >= today.getTime()) break;
     await actors.winBack.log(anna, reminder.id, { note: notes[reminder.day] ?? '' });
+  }
+
+  /** Anna opens the debrief, Peter writes his answers beforehand, they meet with Marco, who concludes it. */
+  async function tellDebrief() {
+    at(day(-1, '09:30'));
+    const opened = await actors.debriefs.open(anna, absence.id);
+    const debrief = opened.debrief;
+    if (!debrief) throw new Error('the demo debrief did not open');
+    const orsini = debrief.questions.find((question) => question.id.endsWith('.information') && question.clientName?.startsWith('Orsini'));
+    const answers: [string | undefined, string][] = [
+      [
+        'opening',
+        'Vini Lucchesi and the routine mail went fine. Orsini and Northwind did not: both needed decisions I could not take, in the same week as the Northwind data migration.',
+      ],
+      [
+        'brief',
+        'Orsini’s brief said the go-live had moved, but not which date we could offer or where the content stood. I read it back as “ok, no problem” without asking, which I should not have.',
+      ],
+      ['workload', 'Heavy: my own four clients plus Anna’s six, and a full day at a client on the Tuesday Northwind wrote three times.'],
+      [orsini?.id, 'Only what was in the brief: the go-live had moved. Nothing on the new date or who could decide it.'],
+      ['helped', 'A named person who could decide on Orsini’s date while Anna was away, and Sara taking the key accounts on my client days.'],
+    ];
+    at(day(-1, '17:40'));
+    for (const [questionId, text] of answers) {
+      if (questionId) await actors.debriefs.saveAnswer(peter, debrief.id, { questionId, text });
+    }
+    at(day(-2, '15:00'));
+    await actors.debriefs.saveAnswer(anna, debrief.id, {
+      questionId: 'brief',
+      text: 'Nel brief di Orsini manca la data da proporre: la aggiungo al modello del brief per i progetti con go-live.',
+    });
+    at(day(-2, '15:45'));
+    await actors.debriefs.addFinding(marco, debrief.id, {
+      category: 'workload',
+      note: 'Peter copriva dieci clienti, due chiave in difficoltà nella stessa settimana, e aveva giornate fisse da un cliente. Prossima volta: Sara attiva sui clienti chiave dal primo giorno, e una data decisionale scritta nel brief per ogni go-live.',
+    });
+    await actors.debriefs.conclude(marco, debrief.id);
   }
 }
