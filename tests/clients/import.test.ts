@@ -152,7 +152,10 @@ describe('CSV import of clients', () => {
     const cadences = await t.db.select().from(winBackCadences).where(eq(winBackCadences.workspaceId, workspaceId));
     const [granai] = (await manager.request('GET', '/api/clients?q=Granai')).json();
     expect(cadences.map((cadence) => cadence.clientId)).toEqual([granai.id]);
-    const reminders = await t.db.select().from(winBackReminders).where(eq(winBackReminders.cadenceId, cadences[0]?.id ?? ''));
+    const reminders = await t.db
+      .select()
+      .from(winBackReminders)
+      .where(eq(winBackReminders.cadenceId, cadences[0]?.id ?? ''));
     expect(reminders.map((reminder) => reminder.day).sort((a, b) => a - b)).toEqual([30, 60, 90]);
   });
 

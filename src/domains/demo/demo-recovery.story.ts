@@ -1,13 +1,13 @@
 // Anna's return from the summer holiday (DEMO.md, "On return"), told through the same use cases the app calls,
 // each at the moment it happened: the return job hands the open contacts back and creates her recovery tasks; she
 // calls Northwind (recovered) and Orsini (lost to a competitor: the win-back cadence starts), and leaves Vini
-// Lucchesi's call for a new user to make; Marco closes Northwind's escalation; the first two win-back calls are made. The third falls due around the load day,
-// so the job runner reminds Anna of it as it would have.
+// Lucchesi's call for a new user to make; Marco closes Northwind's escalation; the debrief with Peter is held; the
+// first two win-back calls are made. The third falls due around the load day, so the job runner reminds Anna of it.
 import type { Clock } from '../../platform/clock/clock';
 import type { Escalations } from '../coverage/escalations.usecases';
 import type { RecoveryTasks } from '../recovery/recovery-tasks.usecases';
-import type { Debriefs } from '../reports/debrief.usecases';
 import type { WinBack } from '../recovery/win-back.usecases';
+import type { Debriefs } from '../reports/debrief.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { demoStoryDays } from './demo-story-days';
@@ -123,7 +123,10 @@ export async function tellDemoRecovery({
       ],
       ['workload', 'Heavy: my own four clients plus Anna’s six, and a full day at a client on the Tuesday Northwind wrote three times.'],
       [orsini?.id, 'Only what was in the brief: the go-live had moved. Nothing on the new date or who could decide it.'],
-      ['helped', 'A named person who could decide on Orsini’s date while Anna was away, and Sara taking the key accounts on my client days.'],
+      [
+        'helped',
+        'A named person who could decide on Orsini’s date while Anna was away, and Sara taking the key accounts on my client days.',
+      ],
     ];
     at(day(-1, '17:40'));
     for (const [questionId, text] of answers) {
