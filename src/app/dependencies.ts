@@ -31,8 +31,12 @@ import { createRecoveryTasks } from '../domains/recovery/recovery-tasks.usecases
 import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
 import { createWinBackRepository } from '../domains/recovery/win-back.repository';
 import { createWinBack } from '../domains/recovery/win-back.usecases';
+import { createWebhookEvents } from '../domains/webhooks/webhooks.events';
+import { createWebhooksRepository } from '../domains/webhooks/webhooks.repository';
+import { createWebhooks } from '../domains/webhooks/webhooks.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
+import { createPeopleLookup } from '../domains/workspaces/people.lookup';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
@@ -230,6 +234,29 @@ export function createDependencies({
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
    * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
    */
+  /**
+   * Outgoing webhooks listen to the audit log: every fact they announce is already audited in the transaction that
+   * makes it, so each delivery is queued exactly when the change commits. Payloads read the other domains' lookups.
+   */
+  const people = createPeopleLookup();
+  const webhooks = createWebhooks({
+    db,
+    clock,
+    auditLog,
+    webhooksRepository: createWebhooksRepository({ db }),
+    events: createWebhookEvents({
+      baseUrl: config.baseUrl,
+      facts: {
+        workspace: people.workspace,
+        people: people.people,
+        absence: (tx, workspaceId, absenceId) => mail.absenceLookup.byId(workspaceId, absenceId, tx),
+        client: (tx, workspaceId, clientId) => mail.clientDirectory.client(workspaceId, clientId, tx),
+      },
+    }),
+    secretKey: config.secretKey,
+    allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
+  });
+  auditLog.onAppend(webhooks.onAuditEvent);
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
     handler: async ({ workspaceId, absenceId }) => {
@@ -270,6 +297,7 @@ export function createDependencies({
     returnBriefing,
     recoveryTasks,
     winBack,
+    webhooks,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -280,6 +308,7 @@ export function createDependencies({
       ...coverage.jobDefinitions,
       recoveryTasks.retryReminder,
       winBack.reminderJob,
+      webhooks.deliverJob,
     ],
   };
 }

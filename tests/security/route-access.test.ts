@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
+import { webhookDeliveries } from '../../src/domains/webhooks/webhooks.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -71,6 +72,10 @@ const validBodies: Record<string, unknown> = {
   'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
+  'POST /api/webhooks': { url: 'https://hooks.example.test/baton', eventTypes: ['client.lost'] },
+  'PATCH /api/webhooks/:webhookId': { enabled: false },
+  'POST /api/webhooks/:webhookId/test': {},
+  'POST /api/webhooks/deliveries/:deliveryId/redeliver': {},
 };
 
 /** A contact of workspace A's absence in the coverage console, escalated to its manager. */
@@ -171,6 +176,26 @@ async function handoverInWorkspace(
   return { absenceId: absence.id, briefId, acknowledgementId: acknowledgement.id, questionId: question.id, templateId: template.id };
 }
 
+/** A webhook of workspace A with one delivery. */
+async function webhookInWorkspace(t: TestBaton, workspaceId: string, admin: Awaited<ReturnType<TestBaton['signIn']>>) {
+  const created = await admin.request('POST', '/api/webhooks', { url: 'https://hooks.example.test/baton', eventTypes: ['client.lost'] });
+  if (created.statusCode !== 201) throw new Error(`webhook setup failed: ${created.body}`);
+  const [delivery] = await t.db
+    .insert(webhookDeliveries)
+    .values({
+      workspaceId,
+      endpointId: created.json().id,
+      eventId: 'evt_probe',
+      eventType: 'client.lost',
+      body: '{}',
+      status: 'failed',
+      createdAt: t.clock.now(),
+    })
+    .returning({ id: webhookDeliveries.id });
+  if (!delivery) throw new Error('webhook delivery setup failed');
+  return { webhookId: created.json().id as string, deliveryId: delivery.id };
+}
+
 const fill = (url: string, ids: Record<string, string>) =>
   url.replace(/:(\w+)/g, (_match, name: string) => {
     const id = ids[name];
@@ -189,7 +214,8 @@ describe('every API route checks the session, the role and the workspace', () =>
   let memberOfA: Awaited<ReturnType<TestBaton['signIn']>>;
 
   beforeAll(async () => {
-    t = await createTestBaton();
+    // A secret key: workspace A has a webhook (its signing secret is sealed with it).
+    t = await createTestBaton({ BATON_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
     const a = await t.createWorkspaceWithUsers(['admin', 'member']);
     const b = await t.createWorkspaceWithUsers(['admin']);
     const [adminA, userA] = a.users;
@@ -270,8 +296,10 @@ describe('every API route checks the session, the role and the workspace', () =>
       clientId: client.id,
       ownerId: userA.id,
     });
+    const webhook = await webhookInWorkspace(t, a.workspace.id, adminOfA);
     otherWorkspaceIds = {
       ...handover,
+      ...webhook,
       ...coverage,
       ...recovery,
       messageId: mail.messageId,
