@@ -14,6 +14,7 @@ import { registerNotificationsRoutes } from '../domains/notifications/notificati
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
 import { registerDebriefRoutes } from '../domains/reports/debrief.routes';
+import { registerWebhooksRoutes } from '../domains/webhooks/webhooks.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
 import { createHttpServer, notFoundBody } from '../platform/http/http-server';
@@ -58,6 +59,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });
+  registerWebhooksRoutes(app, { webhooks: deps.webhooks });
   registerBriefsRoutes(app, {
     briefs: deps.briefs,
     acknowledgements: deps.acknowledgements,
