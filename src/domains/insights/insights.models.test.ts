@@ -13,6 +13,7 @@ import {
   periodOf,
   responseTimes,
   type StatusChangeFacts,
+  timeContacts,
 } from './insights.models';
 
 const at = (iso: string) => new Date(iso);
@@ -73,19 +74,23 @@ describe('an SLA breach', () => {
 describe('time to first response', () => {
   it('counts answered emails only, in wall-clock and business minutes', () => {
     const times = responseTimes(
-      [
-        contact({ firstResponseAt: minutes('2026-03-23T08:00:00Z', 40) }),
-        contact({ firstResponseAt: minutes('2026-03-23T08:00:00Z', 120) }),
-        contact(),
-        contact({ kind: 'call', dueAt: null, firstResponseAt: at('2026-03-23T08:00:00Z') }),
-      ],
-      (from, to) => wallClock(from, to) / 2,
+      timeContacts(
+        [
+          contact({ firstResponseAt: minutes('2026-03-23T08:00:00Z', 40) }),
+          contact({ firstResponseAt: minutes('2026-03-23T08:00:00Z', 120) }),
+          contact(),
+          contact({ kind: 'call', dueAt: null, firstResponseAt: at('2026-03-23T08:00:00Z') }),
+        ],
+        (from, to) => wallClock(from, to) / 2,
+      ),
     );
     expect(times).toEqual({ answered: 2, medianMinutes: 80, p90Minutes: 112, medianBusinessMinutes: 40, p90BusinessMinutes: 56 });
   });
 
   it('is empty, not zero, when no email was answered', () => {
-    expect(responseTimes([contact(), contact({ kind: 'call', firstResponseAt: at('2026-03-23T08:00:00Z') })], wallClock)).toEqual({
+    expect(
+      responseTimes(timeContacts([contact(), contact({ kind: 'call', firstResponseAt: at('2026-03-23T08:00:00Z') })], wallClock)),
+    ).toEqual({
       answered: 0,
       medianMinutes: null,
       p90Minutes: null,

@@ -103,13 +103,32 @@ export function isSlaBreach(contact: Pick<ContactFacts, 'dueAt' | 'firstResponse
   return stoppedWaiting > contact.dueAt;
 }
 
-/** Time to first response over the emails that got one; calls are answered as they happen and would only pull it to 0. */
-export function responseTimes(contacts: readonly ContactFacts[], businessMinutes: BusinessMinutes): ResponseTimes {
-  const answered = contacts.filter((contact) => contact.kind === 'email' && contact.firstResponseAt);
-  const wall = answered.map((contact) => ((contact.firstResponseAt?.getTime() ?? 0) - contact.receivedAt.getTime()) / MINUTE_MS);
-  const business = answered.map((contact) => businessMinutes(contact.receivedAt, contact.firstResponseAt ?? contact.receivedAt));
+/** A contact with its time to first response, worked out once (business minutes walk the calendar day by day). */
+export type TimedContact = ContactFacts & { response: { minutes: number; businessMinutes: number } | null };
+
+/** Emails only: calls and meetings are answered as they happen and would only pull the times to 0. */
+export function timeContacts(contacts: readonly ContactFacts[], businessMinutes: BusinessMinutes): TimedContact[] {
+  return contacts.map((contact) => {
+    const answeredAt = contact.kind === 'email' ? contact.firstResponseAt : null;
+    return {
+      ...contact,
+      response: answeredAt
+        ? {
+            minutes: (answeredAt.getTime() - contact.receivedAt.getTime()) / MINUTE_MS,
+            businessMinutes: businessMinutes(contact.receivedAt, answeredAt),
+          }
+        : null,
+    };
+  });
+}
+
+/** Time to first response over the emails that got one. */
+export function responseTimes(contacts: readonly TimedContact[]): ResponseTimes {
+  const responses = contacts.flatMap((contact) => (contact.response ? [contact.response] : []));
+  const wall = responses.map((response) => response.minutes);
+  const business = responses.map((response) => response.businessMinutes);
   return {
-    answered: answered.length,
+    answered: responses.length,
     medianMinutes: oneDecimal(percentile(wall, 0.5)),
     p90Minutes: oneDecimal(percentile(wall, 0.9)),
     medianBusinessMinutes: oneDecimal(percentile(business, 0.5)),
@@ -117,11 +136,11 @@ export function responseTimes(contacts: readonly ContactFacts[], businessMinutes
   };
 }
 
-export function summariseHandling(contacts: readonly ContactFacts[], now: Date, businessMinutes: BusinessMinutes) {
+export function summariseHandling(contacts: readonly TimedContact[], now: Date) {
   return {
     contacts: contacts.length,
     emails: contacts.filter((contact) => contact.kind === 'email').length,
-    firstResponse: responseTimes(contacts, businessMinutes),
+    firstResponse: responseTimes(contacts),
     slaBreaches: contacts.filter((contact) => isSlaBreach(contact, now)).length,
     noInformation: contacts.filter((contact) => contact.outcome === 'no_information').length,
     escalations: contacts.reduce((sum, contact) => sum + contact.escalations, 0),
@@ -165,6 +184,16 @@ export function attributeStatusChanges(
 
 // ---- the rows ----
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 const noChanges: ClientChanges = { atRisk: 0, lost: 0, wonBack: 0 };
 
 /**
@@ -184,7 +213,12 @@ export function buildInsights(input: {
   const { period, now, businessMinutes, nameOf } = input;
   const inPeriod = input.absences.filter((absence) => overlapsPeriod(absence, period));
   const ids = new Set(inPeriod.map((absence) => absence.id));
-  const contacts = input.contacts.filter((contact) => ids.has(contact.absenceId));
+  const contacts = timeContacts(
+    input.contacts.filter((contact) => ids.has(contact.absenceId)),
+    businessMinutes,
+  );
+  const byAbsence = groupBy(contacts, (contact) => contact.absenceId);
+  const byHandler = groupBy(contacts, (contact) => contact.handlerId);
   const changes = attributeStatusChanges(input.absences, input.changes, period);
   const person = (id: string) => ({ id, name: nameOf(id) });
 
@@ -207,11 +241,7 @@ export function buildInsights(input: {
             overridden: absence.readiness.overridden,
           }
         : null,
-      ...summariseHandling(
-        contacts.filter((contact) => contact.absenceId === absence.id),
-        now,
-        businessMinutes,
-      ),
+      ...summariseHandling(byAbsence.get(absence.id) ?? [], now),
       clients: changes.get(absence.id) ?? noChanges,
     }));
 
@@ -226,11 +256,7 @@ export function buildInsights(input: {
     .map(([id, absenceIds]) => ({
       ...person(id),
       absences: absenceIds.size,
-      ...summariseHandling(
-        contacts.filter((contact) => contact.handlerId === id),
-        now,
-        businessMinutes,
-      ),
+      ...summariseHandling(byHandler.get(id) ?? [], now),
     }))
     .sort((a, b) => b.contacts - a.contacts || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 
@@ -244,7 +270,7 @@ export function buildInsights(input: {
   );
   return {
     period: { from: period.from, to: period.to, timeZone: period.timeZone },
-    totals: { absences: absences.length, ...summariseHandling(contacts, now, businessMinutes), clients: sumChanges },
+    totals: { absences: absences.length, ...summariseHandling(contacts, now), clients: sumChanges },
     absences,
     delegates,
   };
