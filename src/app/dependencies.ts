@@ -19,6 +19,8 @@ import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
+import { createInsightsRepository } from '../domains/insights/insights.repository';
+import { createInsights } from '../domains/insights/insights.usecases';
 import type { ImapIdleTiming } from '../domains/mail/imap-idle.usecases';
 import type { IngestionFaults } from '../domains/mail/ingestion.usecases';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
@@ -290,6 +292,13 @@ export function createDependencies({
     ...absenceReturnedJob,
     handler: ({ workspaceId, absenceId }) => welcomeBack(workspaceId, absenceId),
   });
+  /** Read-only counts for managers; business minutes in the workspace's calendar of today. */
+  const insights = createInsights({
+    clock,
+    insightsRepository: createInsightsRepository({ db }),
+    workspacesRepository,
+    calendarOf: (workspace) => coverage.coverageSettings.calendarOf(workspace),
+  });
   return {
     config,
     welcomeBack,
@@ -325,6 +334,7 @@ export function createDependencies({
     winBack,
     debriefs,
     webhooks,
+    insights,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,

@@ -8,6 +8,7 @@ import { registerStatusLinksRoutes } from '../domains/absences/status-links.rout
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
+import { registerInsightsRoutes } from '../domains/insights/insights.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerMailboxesRoutes } from '../domains/mail/mailboxes.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
@@ -56,6 +57,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
   registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
   registerDebriefRoutes(app, { debriefs: deps.debriefs });
+  registerInsightsRoutes(app, { insights: deps.insights });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

@@ -90,6 +90,11 @@ const router = createBrowserRouter([
       { path: '/brief-templates', element: <BriefTemplatesPage /> },
       { path: '/recovery', element: <RecoveryPage /> },
       { path: '/recovery/tasks/:taskId', element: <RecoveryTaskPage /> },
+      // Loaded when opened: the charting library is only for the managers who look at insights.
+      {
+        path: '/insights',
+        lazy: () => import('@/features/insights/pages/insights-page').then((page) => ({ Component: page.InsightsPage })),
+      },
       {
         element: <RequireAdmin />,
         children: [
