@@ -4,6 +4,7 @@ import { createAbsencesRepository } from '../domains/absences/absences.repositor
 import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
 import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
 import { createBriefsAccess } from '../domains/absences/briefs.access';
+import { createBriefLookup } from '../domains/absences/briefs.lookup';
 import { createBriefsRepository } from '../domains/absences/briefs.repository';
 import { createBriefsUseCases } from '../domains/absences/briefs.usecases';
 import { createCalendarFeedsRepository } from '../domains/absences/calendar-feeds.repository';
@@ -12,6 +13,7 @@ import { createReadinessRepository } from '../domains/absences/readiness.reposit
 import { createReadiness } from '../domains/absences/readiness.usecases';
 import { createStatusLinksRepository } from '../domains/absences/status-links.repository';
 import { createStatusLinksUseCases } from '../domains/absences/status-links.usecases';
+import { createAuditLookup } from '../domains/audit/audit.lookup';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
@@ -31,6 +33,8 @@ import { createRecoveryTasks } from '../domains/recovery/recovery-tasks.usecases
 import { createReturnBriefing } from '../domains/recovery/return-briefing.usecases';
 import { createWinBackRepository } from '../domains/recovery/win-back.repository';
 import { createWinBack } from '../domains/recovery/win-back.usecases';
+import { createReportRepository } from '../domains/reports/report.repository';
+import { createReportUseCases } from '../domains/reports/report.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
@@ -211,6 +215,7 @@ export function createDependencies({
     statusLinksRepository,
     workspacesRepository,
   });
+  const recoveryTasksRepository = createRecoveryTasksRepository({ db });
   const recoveryTasks = createRecoveryTasks({
     db,
     clock,
@@ -222,9 +227,25 @@ export function createDependencies({
     mailRepository: mail.mailRepository,
     workspacesRepository,
     recoveryRepository,
-    recoveryTasksRepository: createRecoveryTasksRepository({ db }),
+    recoveryTasksRepository,
     returnBriefing,
     setClientStatus: clients.setStatus,
+  });
+  const reports = createReportUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    absenceLookup: mail.absenceLookup,
+    briefLookup: createBriefLookup({ db }),
+    coverageLookup: coverage.lookup,
+    recoveryRepository,
+    recoveryTasksRepository,
+    auditLookup: createAuditLookup({ db }),
+    mailRepository: mail.mailRepository,
+    workspacesRepository,
+    reportRepository: createReportRepository({ db }),
+    baseUrl: config.baseUrl,
   });
   /**
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
@@ -270,6 +291,7 @@ export function createDependencies({
     returnBriefing,
     recoveryTasks,
     winBack,
+    reports,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -280,6 +302,7 @@ export function createDependencies({
       ...coverage.jobDefinitions,
       recoveryTasks.retryReminder,
       winBack.reminderJob,
+      ...reports.jobDefinitions,
     ],
   };
 }

@@ -13,6 +13,7 @@ import { registerMailboxesRoutes } from '../domains/mail/mailboxes.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
+import { registerReportRoutes } from '../domains/reports/report.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
 import { createHttpServer, notFoundBody } from '../platform/http/http-server';
@@ -53,6 +54,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerCoverageRoutes(app, deps.coverage);
   registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
   registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
+  registerReportRoutes(app, { reports: deps.reports });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

@@ -9,4 +9,5 @@ export * from './mail/mail.schema';
 export * from './notifications/notifications.schema';
 export * from './outbox/outbox.schema';
 export * from './recovery/recovery.schema';
+export * from './reports/report.schema';
 export * from './workspaces/workspaces.schema';

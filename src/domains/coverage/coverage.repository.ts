@@ -200,6 +200,24 @@ export function createCoverageRepository({ db }: { db: Db }) {
         .where(and(eq(escalations.workspaceId, workspaceId), eq(escalations.absenceId, absenceId)))
         .orderBy(asc(escalations.createdAt)),
 
+    messagesOfAbsence: (workspaceId: string, absenceId: string) =>
+      db
+        .select({
+          id: mailMessages.id,
+          contactId: coverageMessages.contactId,
+          fromName: mailMessages.fromName,
+          fromAddress: mailMessages.fromAddress,
+          subject: mailMessages.subject,
+          receivedAt: mailMessages.receivedAt,
+          textBody: mailMessages.textBody,
+          rawSha256: mailMessages.rawSha256,
+        })
+        .from(coverageMessages)
+        .innerJoin(coverageContacts, eq(coverageContacts.id, coverageMessages.contactId))
+        .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
+        .where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.absenceId, absenceId)))
+        .orderBy(asc(mailMessages.receivedAt)),
+
     insertActivity: (tx: Db, values: typeof coverageActivities.$inferInsert) => tx.insert(coverageActivities).values(values),
 
     contactView: async (workspaceId: string, id: string, tx: Db = db): Promise<ContactView | null> =>
