@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { briefAcknowledgements } from '../../src/domains/absences/absences.schema';
 import { auditEvents } from '../../src/domains/audit/audit.schema';
+import { mailMessages } from '../../src/domains/mail/mail.schema';
 import { notifications } from '../../src/domains/notifications/notifications.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
 import { formatReportTime } from '../../src/domains/reports/report.format';
@@ -50,6 +51,11 @@ describe('the report for the manager: facts with their sources, the owner’s na
       .then((rows) => rows.filter((row) => row.data.exportId === exportId));
     return event;
   };
+  /** Giulia's second email, as stored. */
+  const secondEmailId = async () => {
+    const [row] = await t.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Re: Go-live'));
+    return row?.id ?? '';
+  };
   const acknowledgedAt = async () => {
     const [ack] = await t.db.select().from(briefAcknowledgements).where(eq(briefAcknowledgements.briefId, f.keyBriefId));
     return formatReportTime(ack?.acknowledgedAt ?? new Date(0), 'Europe/Rome');
@@ -85,6 +91,18 @@ describe('the report for the manager: facts with their sources, the owner’s na
     // Sources: the audit events (number and hash) that recorded the facts.
     const [ackEvent] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'brief.acknowledged'));
     expect(html).toContain(`audit #${ackEvent?.seq} ${ackEvent?.hash.slice(0, 12)}`);
+  });
+
+  it('links each quoted email to its original, downloadable by the owner and the manager only', async () => {
+    const raw = `/api/mail/messages/${await secondEmailId()}/raw`;
+    const mine = await owner().request('GET', raw);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.rawPayload.toString()).toContain('Still waiting for an answer.');
+    expect(mine.headers['x-content-sha256']).toBe(sha256Hex(mine.rawPayload));
+    expect(mine.headers['content-disposition']).toMatch(/^attachment;/);
+    expect((await owner().request('GET', url)).json().previewHtml).toContain(raw);
+    expect((await f.sessions.manager.request('GET', raw)).statusCode).toBe(200);
+    expect((await f.sessions.primary.request('GET', raw)).statusCode).toBe(404);
   });
 
   it('is the owner’s alone until she sends it; delegates, other members and other workspaces get a 404', async () => {

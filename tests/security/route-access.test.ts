@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
+import { reportExports } from '../../src/domains/reports/report.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -69,6 +70,11 @@ const validBodies: Record<string, unknown> = {
   'POST /api/recovery/tasks/:recoveryTaskId/calls': { outcome: 'recovered' },
   'POST /api/recovery/tasks/:recoveryTaskId/messages': { subject: 'Probe', body: 'Probe', confirmed: true },
   'POST /api/recovery/win-back/:reminderId/log': { note: 'Probe' },
+  'PUT /api/absences/:absenceId/report/narrative': { text: 'Probe', confirmed: true },
+  'POST /api/absences/:absenceId/report/narrative/check': { text: 'Probe' },
+  'POST /api/absences/:absenceId/report/finalise': {},
+  'POST /api/absences/:absenceId/report/send': {},
+  'POST /api/absences/:absenceId/report/exports': { format: 'md' },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
 };
@@ -270,7 +276,21 @@ describe('every API route checks the session, the role and the workspace', () =>
       clientId: client.id,
       ownerId: userA.id,
     });
+    const [reportExport] = await t.db
+      .insert(reportExports)
+      .values({
+        workspaceId: a.workspace.id,
+        absenceId: absence.id,
+        format: 'md',
+        viewer: 'owner',
+        state: 'done',
+        filename: 'report.md',
+        content: Buffer.from('tenant A report'),
+        createdAt: t.clock.now(),
+      })
+      .returning({ id: reportExports.id });
     otherWorkspaceIds = {
+      exportId: reportExport?.id ?? '',
       ...handover,
       ...coverage,
       ...recovery,

@@ -62,7 +62,14 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     doc.on('error', reject);
   });
 
-  const width = doc.page.width - MARGIN * 2;
+  // The coverage table is wide: its pages turn to landscape, so the width is the current page's.
+  let layout: 'portrait' | 'landscape' = 'portrait';
+  let width = doc.page.width - MARGIN * 2;
+  const newPage = (turn: 'portrait' | 'landscape' = layout) => {
+    layout = turn;
+    doc.addPage({ size: 'A4', layout, margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN } });
+    width = doc.page.width - MARGIN * 2;
+  };
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const total =
     document.coverage.length +
@@ -84,7 +91,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
       .text(pdfText(value), { width, ...extra });
   };
   const heading = (value: string, size = 14) => {
-    if (doc.y + size * 4 > bottom()) doc.addPage();
+    if (doc.y + size * 4 > bottom()) newPage();
     doc.moveDown(0.8);
     text(value, size, 'Helvetica-Bold');
     doc.moveDown(0.3);
@@ -130,12 +137,12 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     };
     const header = columns.map((column) => pdfText(column.header));
     const drawHeader = () => drawRow(header, 'Helvetica-Bold', '#eef1f5');
-    if (doc.y + heightOf(header, 'Helvetica-Bold') + lineHeight * 2 > bottom()) doc.addPage();
+    if (doc.y + heightOf(header, 'Helvetica-Bold') + lineHeight * 2 > bottom()) newPage();
     drawHeader();
     for (let index = 0; index < rows.length; index++) {
       const cells = (rows[index] ?? []).map((cell) => pdfText(cell.length > CELL_LIMIT ? `${cell.slice(0, CELL_LIMIT)}…` : cell));
       if (doc.y + heightOf(cells, 'Helvetica') > bottom()) {
-        doc.addPage();
+        newPage();
         drawHeader();
       }
       drawRow(cells, 'Helvetica', null);
@@ -192,7 +199,6 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   }
 
   // ---- handover ----
-  doc.addPage();
   heading(l('section.handover'));
   text(readinessLine(document));
   if (document.handover.override) {
@@ -234,21 +240,22 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     }
   }
 
-  // ---- coverage, escalations ----
+  // ---- coverage, escalations (landscape) ----
+  newPage('landscape');
   heading(l('section.coverage'));
   if (document.coverage.length === 0) text(l('coverage.none'));
   else
     await table(
       [
-        { header: l('column.time'), width: 0.1 },
+        { header: l('column.time'), width: 0.09 },
         { header: l('column.channel'), width: 0.06 },
         { header: l('column.client'), width: 0.11 },
-        { header: `${l('column.from')} / ${l('column.subject')}`, width: 0.19 },
+        { header: `${l('column.from')} / ${l('column.subject')}`, width: 0.2 },
         { header: l('column.handled_by'), width: 0.12 },
-        { header: l('column.first_response'), width: 0.13 },
+        { header: l('column.first_response'), width: 0.12 },
         { header: l('column.sla_breached'), width: 0.06 },
         { header: `${l('column.outcome')} / ${l('column.note')}`, width: 0.17 },
-        { header: l('column.auto_replies'), width: 0.06 },
+        { header: l('column.auto_replies'), width: 0.07 },
       ],
       document.coverage.map((contact) => {
         const [at, channel, client, from, subject, handledBy, firstResponse, sla, outcome, note, autoReplies] = coverageCells(
@@ -287,6 +294,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     );
 
   // ---- recovery ----
+  newPage('portrait');
   heading(l('section.recovery'));
   text(l('recovery.calls'), 11, 'Helvetica-Bold');
   if (document.recovery.calls.length === 0) text(l('recovery.no_calls'));
@@ -321,7 +329,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     );
 
   // ---- timeline ----
-  doc.addPage();
+  newPage();
   heading(l('section.timeline'));
   muted(l('meta.time_zone', { zone }));
   if (document.timeline.length === 0) text(l('timeline.none'));
@@ -336,12 +344,12 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     );
 
   // ---- client emails, quoted, with the originals attached ----
-  doc.addPage();
+  newPage();
   heading(l('section.emails'));
   if (document.emails.length === 0) text(l('emails.none'));
   else muted(l('emails.attached'));
   for (const [index, email] of document.emails.entries()) {
-    if (doc.y + 80 > bottom()) doc.addPage();
+    if (doc.y + 80 > bottom()) newPage();
     doc.moveDown(0.6);
     text(email.subject || '—', 10.5, 'Helvetica-Bold');
     muted(`${l('emails.received', { at: time(email.receivedAt), from: email.from })}${email.client ? ` (${email.client})` : ''}`);
@@ -352,7 +360,8 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
       .font('Helvetica')
       .fontSize(BODY)
       .fillColor('#1c2530')
-      .text(pdfText(email.text || '—'), MARGIN + 10, doc.y, { width: width - 10 });
+      .text(pdfText(email.text || '—'), MARGIN + 10, doc.y + 2, { width: width - 10 });
+    doc.y += 2;
     // The quote bar, when the quote stayed on one page.
     if (doc.bufferedPageRange().count === startPage) {
       doc
