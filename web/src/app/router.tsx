@@ -27,6 +27,7 @@ import { AbsenceRecoveryPanel } from '@/features/recovery/components/absence-rec
 import { RecoveryPage } from '@/features/recovery/pages/recovery-page';
 import { RecoveryTaskPage } from '@/features/recovery/pages/recovery-task-page';
 import { ReturnBriefingPage } from '@/features/recovery/pages/return-briefing-page';
+import { ReportPage } from '@/features/reports/pages/report-page';
 import { UsersPage } from '@/features/users/pages/users-page';
 import { SettingsPage } from '@/features/workspace/pages/settings-page';
 import { AppLayout } from './layouts/app-layout';
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: '/absences/:absenceId/return', element: <ReturnBriefingPage /> },
+      { path: '/absences/:absenceId/report', element: <ReportPage /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/mail', element: <MailPage /> },
       { path: '/mail/mailboxes', element: <MailboxesPage /> },
