@@ -31,6 +31,17 @@ type Deps = {
 
 const SUMMARY_CLIENTS = 5;
 
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 export function createReturnBriefing(deps: Deps) {
   const { clock } = deps;
 
@@ -48,12 +59,17 @@ export function createReturnBriefing(deps: Deps) {
     );
     const until = absence.returnedAt ?? clock.now();
     const facts = (contact: (typeof contacts)[number]) => ({ ...contact.row, messageCount: contact.messageCount });
+    // Grouped once: with thousands of clients, filtering every list per client is what would take the time.
+    const contactsByClient = groupBy(contacts, (contact) => contact.row.clientId);
+    const escalationsByContact = groupBy(escalations, (escalation) => escalation.contactId);
+    const viewsByClient = new Map(links.map((tally) => [tally.clientId, tally.views]));
 
     const clients = covered.map((client) => {
-      const own = contacts.filter((contact) => contact.row.clientId === client.id);
-      const summary = summariseClient(own.map(facts), escalations, until, {
+      const own = contactsByClient.get(client.id) ?? [];
+      const ownEscalations = own.flatMap((contact) => escalationsByContact.get(contact.row.id) ?? []);
+      const summary = summariseClient(own.map(facts), ownEscalations, until, {
         autoReplies: autoReplies.get(client.id) ?? 0,
-        statusLinkViews: links.find((tally) => tally.clientId === client.id)?.views ?? 0,
+        statusLinkViews: viewsByClient.get(client.id) ?? 0,
       });
       const handledBy = new Map(
         own

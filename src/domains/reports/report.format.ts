@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ReportDocument, ReportSource } from '../../contracts/report.contracts';
 import { translateReport as t } from './report.texts';
 
@@ -7,16 +6,44 @@ import { translateReport as t } from './report.texts';
 
 type Language = ReportDocument['language'];
 
-/** "23/03/2026 09:40" in the workspace's zone (the same digits in English and Italian). */
-export function formatReportTime(at: string | Date, timeZone: string): string {
-  const value = typeof at === 'string' ? DateTime.fromISO(at, { zone: timeZone }) : DateTime.fromJSDate(at, { zone: timeZone });
-  return value.toFormat('dd/MM/yyyy HH:mm');
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+const HOUR_MS = 3_600_000;
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** The zone's offset from UTC in the hour holding `ms`, asked of Intl once per zone and hour (offsets change on hours). */
+function offsetMinutes(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let formatter = formatters.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+      });
+      formatters.set(timeZone, formatter);
+    }
+    const parts: Record<string, number> = {};
+    for (const part of formatter.formatToParts(new Date(hour * HOUR_MS))) parts[part.type] = Number(part.value);
+    const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+    offset = Math.round((local - hour * HOUR_MS) / 60_000);
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
-/** "23/03/2026" in the workspace's zone. */
-export function formatReportDay(at: string | Date, timeZone: string): string {
-  const value = typeof at === 'string' ? DateTime.fromISO(at, { zone: timeZone }) : DateTime.fromJSDate(at, { zone: timeZone });
-  return value.toFormat('dd/MM/yyyy');
+/** "23/03/2026 09:40" in the workspace's zone (the same digits in English and Italian); a report formats thousands. */
+export function formatReportTime(at: string | Date, timeZone: string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const local = new Date(ms + offsetMinutes(ms, timeZone) * 60_000);
+  return `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
 /** "40 minutes", "2 h 5 min", "1 d 3 h". */

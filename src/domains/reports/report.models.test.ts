@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatReportTime } from './report.format';
 import { renderReportHtml } from './report.html';
 import { renderReportMarkdown } from './report.markdown';
 import { type AuditFact, buildReportDocument, type ReportInput, reportViewer } from './report.models';
@@ -25,7 +26,13 @@ const ids = {
 const hashOf = (n: number) => n.toString(16).padStart(64, 'a');
 
 let seq = 0;
-const event = (action: string, subjectId: string, occurredAt: string, data: Record<string, unknown> = {}, actorId: string | null = null): AuditFact => {
+const event = (
+  action: string,
+  subjectId: string,
+  occurredAt: string,
+  data: Record<string, unknown> = {},
+  actorId: string | null = null,
+): AuditFact => {
   seq += 1;
   return { seq, hash: hashOf(1000 + seq), occurredAt: at(occurredAt), actorId, action, subjectType: 'x', subjectId, data };
 };
@@ -48,7 +55,13 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     event('coverage.escalation_resolved', ids.escalation, '2026-07-03T15:00:00Z', { note: 'Called Giulia' }, ids.marco),
     event('debrief.answer_recorded', ids.absence, '2026-07-20T10:00:00Z', { answer: 'private' }, ids.anna),
     event('absence.returned', ids.absence, '2026-07-19T07:00:00Z', { early: false }),
-    event('client.status_changed', ids.orsini, '2026-07-20T09:00:00Z', { from: 'at_risk', to: 'lost', reason: 'Moved to a competitor' }, ids.anna),
+    event(
+      'client.status_changed',
+      ids.orsini,
+      '2026-07-20T09:00:00Z',
+      { from: 'at_risk', to: 'lost', reason: 'Moved to a competitor' },
+      ids.anna,
+    ),
   ];
   return {
     language: 'en',
@@ -224,9 +237,18 @@ describe('the report document', () => {
     );
     // 07:12 UTC is 09:12 in Rome in July; the renderers print the instant in the workspace's zone.
     expect(ack?.at).toBe('2026-07-01T07:12:00.000Z');
+    expect(formatReportTime(ack?.at ?? '', 'Europe/Rome')).toBe('01/07/2026 09:12');
+    expect(formatReportTime('2026-12-31T23:30:00Z', 'Europe/Rome')).toBe('01/01/2027 00:30');
+    // Across the clock changes of the workspace's zone.
+    expect(formatReportTime('2026-03-29T00:59:00Z', 'Europe/Rome')).toBe('29/03/2026 01:59');
+    expect(formatReportTime('2026-03-29T01:00:00Z', 'Europe/Rome')).toBe('29/03/2026 03:00');
+    expect(formatReportTime('2026-10-25T00:59:00Z', 'Europe/Rome')).toBe('25/10/2026 02:59');
+    expect(formatReportTime('2026-10-25T01:00:00Z', 'Europe/Rome')).toBe('25/10/2026 02:00');
     expect(ack?.source).toEqual({ type: 'audit', id: '2', seq: 2, hash: hashOf(1002) });
     expect(texts(document)).toContain('Sara Colombo asked a question on the brief for Orsini Costruzioni: “Who approves the new date?”');
-    expect(texts(document)).toContain('Anna Ferri answered the question of Sara Colombo on the brief for Orsini Costruzioni: “Giulia, the CFO.”');
+    expect(texts(document)).toContain(
+      'Anna Ferri answered the question of Sara Colombo on the brief for Orsini Costruzioni: “Giulia, the CFO.”',
+    );
     expect(texts(document)).toContain('The absence started; readiness at departure 100 %, handover gate open.');
     expect(document.handover).toMatchObject({ readinessAtDeparture: 1, gateOpenAtDeparture: true, override: null });
   });
@@ -240,9 +262,28 @@ describe('the report document', () => {
       'Peter Marsh recorded the outcome “no information available” for the contact from Giulia Orsini (Orsini Costruzioni), with the note: “No details on the new date were left.”',
     );
     const [email, call] = document.coverage;
-    expect(email).toMatchObject({ kind: 'email', handledBy: 'Peter Marsh', handledByRole: 'primary', slaBreached: true, firstResponseAt: null });
-    expect(call).toMatchObject({ kind: 'call', outcome: 'no_information', note: 'No details on the new date were left.', slaBreached: null });
-    expect(document.summary).toMatchObject({ contacts: 2, emails: 1, calls: 1, messages: 2, noInformation: 1, slaBreached: 1, autoReplies: 1 });
+    expect(email).toMatchObject({
+      kind: 'email',
+      handledBy: 'Peter Marsh',
+      handledByRole: 'primary',
+      slaBreached: true,
+      firstResponseAt: null,
+    });
+    expect(call).toMatchObject({
+      kind: 'call',
+      outcome: 'no_information',
+      note: 'No details on the new date were left.',
+      slaBreached: null,
+    });
+    expect(document.summary).toMatchObject({
+      contacts: 2,
+      emails: 1,
+      calls: 1,
+      messages: 2,
+      noInformation: 1,
+      slaBreached: 1,
+      autoReplies: 1,
+    });
     // Resolved without an acknowledgement of its own: raised, then resolved; no acknowledgement fact.
     expect(document.timeline.filter((entry) => entry.kind === 'escalation').map((entry) => entry.text)).toEqual([
       'Escalation to Marco Bellini (manager), rule “no information available”, for the contact from Giulia Orsini (Orsini Costruzioni).',
@@ -280,7 +321,9 @@ describe('the report document', () => {
     expect(texts(document)).toContain(
       `Peter Marsh (sostituto principale) ha confermato la versione 3 del brief per Orsini Costruzioni (sha256 ${hashOf(3).slice(0, 12)}) con la sintesi: «ok, no problem»`,
     );
-    expect(texts(document)).toContain('Lo stato di Orsini Costruzioni è passato da «a rischio» a «perso»; motivo registrato: «Moved to a competitor»');
+    expect(texts(document)).toContain(
+      'Lo stato di Orsini Costruzioni è passato da «a rischio» a «perso»; motivo registrato: «Moved to a competitor»',
+    );
     expect(texts(document).join(' ')).not.toMatch(/ acknowledged | recorded the outcome |Email from /);
   });
 

@@ -1,7 +1,11 @@
 // The report as a PDF (pdfkit): a title page with the facts of the absence and the summary figures, the handover, the
 // coverage and timeline tables (their header row repeated on every page), the quoted client emails with the originals
-// embedded as .eml attachments, and "Page X of Y" on every page. Rows are drawn in slices with a pause between them, so
-// the caller can store the progress while a long report renders.
+// embedded as .eml attachments, and "Page X of Y" on every page.
+//
+// Built for reports of thousands of contacts: text is wrapped here with word widths measured once (pdfkit would lay
+// every cell out twice, to measure and to draw), each page is written out as soon as it is full, and the total page
+// count is one small shared object filled in at the end — no page waits in memory for its footer. Rows are drawn in
+// slices with a pause between them, so the caller can store the progress while a long report renders.
 import PDFDocument from 'pdfkit';
 import type { ReportDocument } from '../../contracts/report.contracts';
 import { formatReportTime, formatSource } from './report.format';
@@ -25,22 +29,58 @@ const SMALL = 8;
 /** A cell longer than this is cut: no row may outgrow a page. The whole text is in the records and the originals. */
 const CELL_LIMIT = 1200;
 const SLICE = 200;
+const INK = '#1c2530';
+const MUTED = '#5b6675';
 
 // The standard PDF fonts read WinAnsi (Windows-1252); anything else would print as garbage, so it becomes "?".
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-export function pdfText(value: string): string {
-  let out = '';
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '\n' || char === '\t') out += char;
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) out += char;
-    else if (code === 0x2022 || code === 0x2026) out += char;
-    else if (code >= 0x20) out += '?';
-  }
-  return out;
-}
+const NOT_WIN_ANSI = /[^\t\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu;
+export const pdfText = (value: string) => value.replace(NOT_WIN_ANSI, '?');
 
+type Font = 'Helvetica' | 'Helvetica-Bold';
 type Column = { header: string; width: number };
+type Layout = 'portrait' | 'landscape';
+
+/** pdfkit internals the deferred page total needs: the current font's resource name and dictionary. */
+type FontInternals = { _font: { id: string; ref: () => unknown; font?: AfmMetrics } };
+type AfmMetrics = {
+  glyphWidths?: Record<string, number>;
+  kernPairs?: Record<string, number>;
+  advancesForGlyphs?: (glyphs: string[]) => number[];
+  widthOfGlyph?: (glyph: string) => number;
+  fastMetrics?: boolean;
+};
+
+/**
+ * pdfkit's standard fonts look every glyph's width and kerning up by building a string key per character pair, which
+ * is most of the time a report of thousands of rows takes. The same numbers from Maps built once per font; left as
+ * it is if pdfkit's internals ever change shape.
+ */
+function installFastMetrics(doc: PDFKit.PDFDocument) {
+  const font = (doc as unknown as FontInternals)._font.font;
+  if (!font || font.fastMetrics || !font.glyphWidths || !font.kernPairs || typeof font.advancesForGlyphs !== 'function') return;
+  const widths = new Map(Object.entries(font.glyphWidths));
+  const kerns = new Map<string, Map<string, number>>();
+  for (const [pair, amount] of Object.entries(font.kernPairs)) {
+    const [left = '', right = ''] = pair.split('\0');
+    let row = kerns.get(left);
+    if (!row) {
+      row = new Map();
+      kerns.set(left, row);
+    }
+    row.set(right, amount);
+  }
+  font.widthOfGlyph = (glyph) => widths.get(glyph) ?? 0;
+  font.advancesForGlyphs = (glyphs) => {
+    const advances = new Array<number>(glyphs.length);
+    for (let index = 0; index < glyphs.length; index++) {
+      const left = glyphs[index] ?? '';
+      const right = glyphs[index + 1];
+      advances[index] = (widths.get(left) ?? 0) + (right === undefined ? 0 : (kerns.get(left)?.get(right) ?? 0));
+    }
+    return advances;
+  };
+  font.fastMetrics = true;
+}
 
 export async function renderReportPdf(document: ReportDocument, options: PdfOptions): Promise<Buffer> {
   const l = reportLabels(document.language);
@@ -50,7 +90,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN },
-    bufferPages: true,
+    autoFirstPage: false,
     info: { Title: pdfText(l('title', { owner: absence.owner })), Author: pdfText(absence.owner), Creator: 'Baton' },
     lang: document.language,
     displayTitle: true,
@@ -62,15 +102,128 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     doc.on('error', reject);
   });
 
-  // The coverage table is wide: its pages turn to landscape, so the width is the current page's.
-  let layout: 'portrait' | 'landscape' = 'portrait';
-  let width = doc.page.width - MARGIN * 2;
-  const newPage = (turn: 'portrait' | 'landscape' = layout) => {
+  // ---- measuring and wrapping, with every word measured once per font and size ----
+  const widths = new Map<string, Map<string, number>>();
+  const measure = (text: string, font: Font, size: number) => {
+    const key = `${font}:${size}`;
+    let cache = widths.get(key);
+    if (!cache) {
+      cache = new Map();
+      widths.set(key, cache);
+    }
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = doc.font(font).fontSize(size).widthOfString(text);
+      cache.set(text, width);
+    }
+    return width;
+  };
+  /** Greedy line breaking on spaces; a word wider than the line is cut between characters. */
+  const wrap = (text: string, limit: number, font: Font, size: number): string[] => {
+    const lines: string[] = [];
+    const space = measure(' ', font, size);
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let lineWidth = 0;
+      for (const word of paragraph.split(' ')) {
+        let rest = word;
+        let restWidth = measure(rest, font, size);
+        while (line === '' && restWidth > limit && rest.length > 1) {
+          let cut = 1;
+          let cutWidth = measure(rest.slice(0, 1), font, size);
+          while (cut < rest.length && cutWidth + measure(rest.charAt(cut), font, size) <= limit) {
+            cutWidth += measure(rest.charAt(cut), font, size);
+            cut += 1;
+          }
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+          restWidth = measure(rest, font, size);
+        }
+        if (line === '') {
+          line = rest;
+          lineWidth = restWidth;
+        } else if (lineWidth + space + restWidth <= limit) {
+          line += ` ${rest}`;
+          lineWidth += space + restWidth;
+        } else {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+          // The word starts the next line (and is cut there if it is still too wide).
+          for (const piece of wrap(rest, limit, font, size)) {
+            if (line !== '') lines.push(line);
+            line = piece;
+            lineWidth = measure(piece, font, size);
+          }
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  };
+  const lineHeightOf = (size: number) => size * 1.25;
+
+  // ---- pages, each with its footer; the total is drawn once, into a shared object, at the end ----
+  doc.font('Helvetica-Bold');
+  installFastMetrics(doc);
+  doc.font('Helvetica');
+  installFastMetrics(doc);
+  const helvetica = (doc as unknown as FontInternals)._font;
+  const totalPages = doc.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, -4, 60, 12],
+    Resources: { Font: { [helvetica.id]: helvetica.ref() } },
+  });
+  let pageCount = 0;
+  let layout: Layout = 'portrait';
+  let width = 0;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const newPage = (turn: Layout = layout) => {
     layout = turn;
     doc.addPage({ size: 'A4', layout, margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN } });
+    pageCount += 1;
     width = doc.page.width - MARGIN * 2;
+    const prefix = pdfText(l('page', { page: pageCount, pages: '' }));
+    const y = doc.page.height - MARGIN;
+    doc.font('Helvetica').fontSize(SMALL).fillColor(MUTED).text(prefix, MARGIN, y, { lineBreak: false });
+    // Native PDF space (pdfkit draws top-down): the total sits on the prefix's baseline, right after it.
+    const baseline = doc.page.height - y - (SMALL * 718) / 1000;
+    doc.page.xobjects.PageTotal = totalPages;
+    doc.addContent(
+      `q 1 0 0 -1 0 ${doc.page.height} cm 1 0 0 1 ${(MARGIN + measure(prefix, 'Helvetica', SMALL)).toFixed(2)} ${baseline.toFixed(2)} cm /PageTotal Do Q`,
+    );
+    doc.fillColor(INK);
+    doc.x = MARGIN;
+    doc.y = MARGIN;
   };
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
+
+  // ---- flowing text ----
+  const lines = (value: string, size = BODY, font: Font = 'Helvetica', color = INK, indent = 0) => {
+    const height = lineHeightOf(size);
+    for (const line of wrap(pdfText(value), width - indent, font, size)) {
+      if (doc.y + height > bottom()) newPage();
+      if (line)
+        doc
+          .font(font)
+          .fontSize(size)
+          .fillColor(color)
+          .text(line, MARGIN + indent, doc.y, { lineBreak: false });
+      doc.y += height;
+    }
+    doc.x = MARGIN;
+  };
+  const muted = (value: string) => lines(value, SMALL, 'Helvetica', MUTED);
+  const gap = (points: number) => {
+    doc.y += points;
+  };
+  const heading = (value: string, size = 14) => {
+    if (doc.y + size * 4 > bottom()) newPage();
+    else gap(size * 0.8);
+    lines(value, size, 'Helvetica-Bold');
+    gap(3);
+  };
+
   const total =
     document.coverage.length +
     document.timeline.length +
@@ -83,83 +236,66 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     await options.onProgress?.(Math.min(done, total), total);
   };
 
-  const text = (value: string, size = BODY, font = 'Helvetica', extra: PDFKit.Mixins.TextOptions = {}) => {
-    doc
-      .font(font)
-      .fontSize(size)
-      .fillColor('#1c2530')
-      .text(pdfText(value), { width, ...extra });
-  };
-  const heading = (value: string, size = 14) => {
-    if (doc.y + size * 4 > bottom()) newPage();
-    doc.moveDown(0.8);
-    text(value, size, 'Helvetica-Bold');
-    doc.moveDown(0.3);
-  };
-  const muted = (value: string, size = SMALL) => {
-    doc.font('Helvetica').fontSize(size).fillColor('#5b6675').text(pdfText(value), { width });
-    doc.fillColor('#1c2530');
-  };
-
   /** A table whose header row comes back at the top of every page it runs onto. */
-  async function table(columns: Column[], rows: string[][], fontSize = SMALL) {
-    const widths = columns.map((column) => column.width * width);
-    const lineHeight = doc.font('Helvetica').fontSize(fontSize).currentLineHeight(true);
-    const heightOf = (cells: string[], font: string) => {
-      doc.font(font).fontSize(fontSize);
-      let tallest = lineHeight;
-      cells.forEach((cell, index) => {
-        const inner = (widths[index] ?? 0) - PAD * 2;
-        // Most cells fit on one line: measuring the width is much cheaper than laying the text out.
-        if (!cell.includes('\n') && doc.widthOfString(cell) <= inner) return;
-        tallest = Math.max(tallest, doc.heightOfString(cell, { width: inner }));
-      });
-      return tallest + PAD * 2;
+  async function table(columns: Column[], rows: string[][], size = SMALL) {
+    const lineHeight = lineHeightOf(size);
+    const cellWidths = () => columns.map((column) => column.width * width);
+    let current = cellWidths();
+    const layoutRow = (cells: string[], font: Font) => {
+      const wrapped = cells.map((cell, index) =>
+        wrap(pdfText(cell.length > CELL_LIMIT ? `${cell.slice(0, CELL_LIMIT)}…` : cell), (current[index] ?? 0) - PAD * 2, font, size),
+      );
+      return { wrapped, height: Math.max(1, ...wrapped.map((cell) => cell.length)) * lineHeight + PAD * 2 };
     };
-    const drawRow = (cells: string[], font: string, fill: string | null) => {
-      const height = heightOf(cells, font);
+    const drawRow = (row: { wrapped: string[][]; height: number }, font: Font, fill: string | null) => {
       const top = doc.y;
-      if (fill) doc.rect(MARGIN, top, width, height).fill(fill);
+      const full = current.reduce((sum, cell) => sum + cell, 0);
+      if (fill) doc.rect(MARGIN, top, full, row.height).fill(fill);
+      doc.font(font).fontSize(size).fillColor(INK);
       let x = MARGIN;
-      doc.font(font).fontSize(fontSize).fillColor('#1c2530');
-      cells.forEach((cell, index) => {
-        const cellWidth = widths[index] ?? 0;
-        doc.text(cell, x + PAD, top + PAD, { width: cellWidth - PAD * 2, lineBreak: true });
-        x += cellWidth;
+      row.wrapped.forEach((cellLines, index) => {
+        cellLines.forEach((line, n) => {
+          if (line) doc.text(line, x + PAD, top + PAD + n * lineHeight, { lineBreak: false });
+        });
+        x += current[index] ?? 0;
       });
       doc.strokeColor('#d5dbe3').lineWidth(0.5);
       doc
-        .moveTo(MARGIN, top + height)
-        .lineTo(MARGIN + width, top + height)
+        .moveTo(MARGIN, top + row.height)
+        .lineTo(MARGIN + full, top + row.height)
         .stroke();
       doc.x = MARGIN;
-      doc.y = top + height;
+      doc.y = top + row.height;
     };
-    const header = columns.map((column) => pdfText(column.header));
-    const drawHeader = () => drawRow(header, 'Helvetica-Bold', '#eef1f5');
-    if (doc.y + heightOf(header, 'Helvetica-Bold') + lineHeight * 2 > bottom()) newPage();
+    const header = columns.map((column) => column.header);
+    const drawHeader = () => drawRow(layoutRow(header, 'Helvetica-Bold'), 'Helvetica-Bold', '#eef1f5');
+    if (doc.y + layoutRow(header, 'Helvetica-Bold').height + lineHeight * 3 > bottom()) newPage();
+    current = cellWidths();
     drawHeader();
     for (let index = 0; index < rows.length; index++) {
-      const cells = (rows[index] ?? []).map((cell) => pdfText(cell.length > CELL_LIMIT ? `${cell.slice(0, CELL_LIMIT)}…` : cell));
-      if (doc.y + heightOf(cells, 'Helvetica') > bottom()) {
+      let row = layoutRow(rows[index] ?? [], 'Helvetica');
+      if (doc.y + row.height > bottom()) {
         newPage();
+        current = cellWidths();
         drawHeader();
+        row = layoutRow(rows[index] ?? [], 'Helvetica');
       }
-      drawRow(cells, 'Helvetica', null);
+      drawRow(row, 'Helvetica', null);
       if (index % SLICE === SLICE - 1) await progress(SLICE);
     }
     await progress(rows.length % SLICE);
-    doc.moveDown(0.5);
+    gap(6);
   }
 
   // ---- title page ----
-  doc.moveDown(4);
-  text(l('title', { owner: absence.owner }), 22, 'Helvetica-Bold');
-  text(l('subtitle', { start: time(absence.startsAt), end: time(absence.endsAt) }), 12);
-  doc.moveDown(0.6);
-  text(l(`status.${document.status}`), 12, 'Helvetica-Bold');
+  newPage('portrait');
+  gap(48);
+  lines(l('title', { owner: absence.owner }), 22, 'Helvetica-Bold');
+  lines(l('subtitle', { start: time(absence.startsAt), end: time(absence.endsAt) }), 12);
+  gap(8);
+  lines(l(`status.${document.status}`), 12, 'Helvetica-Bold');
   muted(document.status === 'final' && options.finalHash ? l('status.final_note', { hash: options.finalHash }) : l('status.draft_note'));
-  doc.moveDown(1);
+  gap(12);
   const meta: [string, string][] = [
     [l('meta.workspace'), absence.workspace],
     [l('meta.owner'), absence.owner],
@@ -171,14 +307,8 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     [l('meta.returned'), time(absence.returnedAt)],
     [l('meta.generated'), time(document.generatedAt)],
   ];
-  for (const [label, value] of meta) {
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(10)
-      .text(pdfText(`${label}: `), { continued: true });
-    doc.font('Helvetica').text(pdfText(value));
-  }
-  doc.moveDown(0.5);
+  for (const [label, value] of meta) lines(`${label}: ${value}`, 10);
+  gap(6);
   muted(l('meta.time_zone', { zone }));
 
   heading(l('section.summary'));
@@ -194,56 +324,58 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   if (document.narrative?.text) {
     heading(l('section.narrative', { owner: absence.owner }));
     muted(l('narrative.note', { owner: absence.owner }));
-    doc.moveDown(0.3);
-    text(document.narrative.text, 10);
+    gap(4);
+    lines(document.narrative.text, 10);
   }
 
   // ---- handover ----
   heading(l('section.handover'));
-  text(readinessLine(document));
+  lines(readinessLine(document));
   if (document.handover.override) {
     const { by, at, reason } = document.handover.override;
-    text(l('handover.override', { by, at: time(at), reason }));
+    lines(l('handover.override', { by, at: time(at), reason }));
   }
-  if (document.handover.briefs.length === 0) text(l('handover.none'));
+  if (document.handover.briefs.length === 0) lines(l('handover.none'));
   for (const brief of document.handover.briefs) {
     const title = `${l('handover.brief', { client: brief.clientName })}${brief.projectName ? ` — ${brief.projectName}` : ''}${
       brief.keyAccount ? ` (${l('handover.key_account')})` : ''
     }`;
     heading(title, 11);
-    text(l('handover.versions'), BODY, 'Helvetica-Bold');
+    lines(l('handover.versions'), BODY, 'Helvetica-Bold');
     for (const version of brief.versions) {
-      text(
+      lines(
         `• ${l('handover.version_line', { version: version.version, at: time(version.createdAt), by: version.createdBy, hash: version.contentHash })}`,
       );
     }
-    text(l('handover.acknowledgements'), BODY, 'Helvetica-Bold');
+    lines(l('handover.acknowledgements'), BODY, 'Helvetica-Bold');
     for (const ack of brief.acknowledgements) {
       const superseded = ack.supersededAt ? ` — ${l('handover.superseded', { at: time(ack.supersededAt) })}` : '';
-      text(
+      lines(
         `• ${l('handover.ack_line', { delegate: ack.delegate, role: l(`role.${ack.role}`), version: ack.version, at: time(ack.at), hash: ack.contentHash })}${superseded}`,
       );
-      text(`   ${ack.readBack ? l('handover.read_back', { text: ack.readBack }) : l('handover.no_read_back')}`);
+      lines(ack.readBack ? l('handover.read_back', { text: ack.readBack }) : l('handover.no_read_back'), BODY, 'Helvetica', INK, 10);
     }
     if (brief.questions.length > 0) {
-      text(l('handover.questions'), BODY, 'Helvetica-Bold');
+      lines(l('handover.questions'), BODY, 'Helvetica-Bold');
       for (const question of brief.questions) {
-        text(`• ${l('handover.question_line', { askedBy: question.askedBy, at: time(question.askedAt), question: question.question })}`);
-        text(
-          `   ${
-            question.answer !== null
-              ? l('handover.answer_line', { answeredBy: question.answeredBy ?? '', at: time(question.answeredAt), answer: question.answer })
-              : l('handover.unanswered')
-          }`,
+        lines(`• ${l('handover.question_line', { askedBy: question.askedBy, at: time(question.askedAt), question: question.question })}`);
+        lines(
+          question.answer !== null
+            ? l('handover.answer_line', { answeredBy: question.answeredBy ?? '', at: time(question.answeredAt), answer: question.answer })
+            : l('handover.unanswered'),
+          BODY,
+          'Helvetica',
+          INK,
+          10,
         );
       }
     }
   }
 
-  // ---- coverage, escalations (landscape) ----
+  // ---- coverage and escalations, on landscape pages: the coverage table is wide ----
   newPage('landscape');
   heading(l('section.coverage'));
-  if (document.coverage.length === 0) text(l('coverage.none'));
+  if (document.coverage.length === 0) lines(l('coverage.none'));
   else
     await table(
       [
@@ -278,7 +410,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     );
 
   heading(l('section.escalations'));
-  if (document.escalations.length === 0) text(l('escalations.none'));
+  if (document.escalations.length === 0) lines(l('escalations.none'));
   else
     await table(
       [
@@ -296,8 +428,8 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   // ---- recovery ----
   newPage('portrait');
   heading(l('section.recovery'));
-  text(l('recovery.calls'), 11, 'Helvetica-Bold');
-  if (document.recovery.calls.length === 0) text(l('recovery.no_calls'));
+  lines(l('recovery.calls'), 11, 'Helvetica-Bold');
+  if (document.recovery.calls.length === 0) lines(l('recovery.no_calls'));
   else
     await table(
       [
@@ -309,9 +441,9 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
       ],
       document.recovery.calls.map((call) => callCells(document, call)),
     );
-  doc.moveDown(0.5);
-  text(l('recovery.clients'), 11, 'Helvetica-Bold');
-  if (document.recovery.clients.length === 0) text(l('recovery.no_clients'));
+  gap(6);
+  lines(l('recovery.clients'), 11, 'Helvetica-Bold');
+  if (document.recovery.clients.length === 0) lines(l('recovery.no_clients'));
   else
     await table(
       [
@@ -332,7 +464,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   newPage();
   heading(l('section.timeline'));
   muted(l('meta.time_zone', { zone }));
-  if (document.timeline.length === 0) text(l('timeline.none'));
+  if (document.timeline.length === 0) lines(l('timeline.none'));
   else
     await table(
       [
@@ -346,32 +478,26 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   // ---- client emails, quoted, with the originals attached ----
   newPage();
   heading(l('section.emails'));
-  if (document.emails.length === 0) text(l('emails.none'));
+  if (document.emails.length === 0) lines(l('emails.none'));
   else muted(l('emails.attached'));
   for (const [index, email] of document.emails.entries()) {
     if (doc.y + 80 > bottom()) newPage();
-    doc.moveDown(0.6);
-    text(email.subject || '—', 10.5, 'Helvetica-Bold');
+    gap(8);
+    lines(email.subject || '—', 10.5, 'Helvetica-Bold');
     muted(`${l('emails.received', { at: time(email.receivedAt), from: email.from })}${email.client ? ` (${email.client})` : ''}`);
-    doc.moveDown(0.2);
-    const quoteTop = doc.y;
-    const startPage = doc.bufferedPageRange().count;
-    doc
-      .font('Helvetica')
-      .fontSize(BODY)
-      .fillColor('#1c2530')
-      .text(pdfText(email.text || '—'), MARGIN + 10, doc.y + 2, { width: width - 10 });
-    doc.y += 2;
+    gap(3);
+    const page = pageCount;
+    const top = doc.y;
+    lines(email.text || '—', BODY, 'Helvetica', INK, 10);
     // The quote bar, when the quote stayed on one page.
-    if (doc.bufferedPageRange().count === startPage) {
+    if (pageCount === page)
       doc
         .strokeColor('#9aa6b5')
         .lineWidth(2)
-        .moveTo(MARGIN + 3, quoteTop)
+        .moveTo(MARGIN + 3, top)
         .lineTo(MARGIN + 3, doc.y)
         .stroke();
-    }
-    doc.x = MARGIN;
+    gap(2);
     if (email.truncated) muted(l('emails.truncated'));
     muted(l('emails.original', { filename: email.filename, hash: email.rawSha256 }));
     const raw = await options.original(email);
@@ -388,23 +514,8 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
   }
   await progress(document.emails.length % SLICE);
 
-  // ---- page numbers ----
-  const range = doc.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page++) {
-    doc.switchToPage(page);
-    const keep = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(SMALL)
-      .fillColor('#5b6675')
-      .text(pdfText(l('page', { page: page + 1, pages: range.count })), MARGIN, doc.page.height - MARGIN, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = keep;
-  }
+  // The page total, now that it is known: the one object every footer shows.
+  totalPages.end(`BT /${helvetica.id} ${SMALL} Tf 0 0 Td (${pageCount}) Tj ET`);
   doc.end();
   await ended;
   return Buffer.concat(chunks);

@@ -1,10 +1,11 @@
-import { createTranslator, type Translate } from '../../platform/i18n/translator';
+type Language = 'en' | 'it';
+type Values = Record<string, unknown>;
 
 /**
  * The report's words, in the owner's language: facts of the timeline and the labels of every export. Facts name who
  * did what and when, with figures; they carry no adjectives about people ("late", "failed", "ignored").
  */
-export const translateReport = createTranslator({
+const texts: Record<Language, Record<string, string>> = {
   en: {
     // Timeline facts.
     'fact.absence_planned': '{{owner}} planned the absence from {{start}} to {{end}}; primary delegate {{primary}}, manager {{manager}}.',
@@ -435,10 +436,23 @@ export const translateReport = createTranslator({
     unknown_sender: 'un mittente sconosciuto',
     unknown_client: 'nessun cliente riconosciuto',
   },
-});
+};
+
+/**
+ * A report states tens of thousands of facts: its words are filled in here, without i18next's per-call machinery.
+ * `{{name}}` placeholders as in the mails; a `count` picks the `_one` or `_other` form (English and Italian agree).
+ */
+export function translateReport(language: Language, key: string, values?: Values): string {
+  const table = texts[language] ?? texts.en;
+  const count = values?.count;
+  const plural = typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : null;
+  const template = (plural ? (table[plural] ?? texts.en[plural]) : undefined) ?? table[key] ?? texts.en[key] ?? key;
+  if (!values || !template.includes('{{')) return template;
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));
+}
 
 /** The translator bound to one language: `l('section.summary')`. */
 export const reportLabels =
-  (language: 'en' | 'it') =>
-  (key: string, values?: Parameters<Translate>[2]): string =>
+  (language: Language) =>
+  (key: string, values?: Values): string =>
     translateReport(language, key, values);
