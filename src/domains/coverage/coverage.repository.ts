@@ -23,7 +23,11 @@ const shownWith = {
   assigneeName: assignee.name,
   ownerName: owner.name,
   messageCount: sql<number>`(select count(*) from coverage_messages m where m.contact_id = ${coverageContacts.id})`.mapWith(Number),
-  escalated: sql<boolean>`exists (select 1 from escalations e where e.contact_id = ${coverageContacts.id})`.mapWith(Boolean),
+  // A scalar subquery rather than EXISTS: PostgreSQL may turn an EXISTS into a hash of every escalation of the database
+  // (planned for all the contacts the filter could match, not the queue's limit); this probes the index once a line.
+  escalated: sql<boolean>`coalesce((select true from escalations e where e.contact_id = ${coverageContacts.id} limit 1), false)`.mapWith(
+    Boolean,
+  ),
 };
 const column = getTableColumns(coverageContacts);
 /**
