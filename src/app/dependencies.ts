@@ -33,6 +33,7 @@ import { createWinBackRepository } from '../domains/recovery/win-back.repository
 import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
+import { createPrincipalCache } from '../domains/workspaces/principal-cache';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
@@ -81,11 +82,13 @@ export function createDependencies({
   });
   const notifier = createNotifier({ clock, outbox, baseUrl: config.baseUrl });
   const notificationsRepository = createNotificationsRepository({ db });
+  const principalCache = createPrincipalCache({ clock });
   const auth = createAuthUseCases({
     db,
     clock,
     auditLog,
     workspacesRepository,
+    principalCache,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     demoMode: config.demo,
   });
@@ -95,6 +98,7 @@ export function createDependencies({
     auditLog,
     outbox,
     workspacesRepository,
+    principalCache,
     baseUrl: config.baseUrl,
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });
