@@ -91,8 +91,58 @@ export type QueueFilter = {
   limit: number;
 };
 
+const byWorkspaceId = sql.placeholder('workspaceId');
+const byId = sql.placeholder('id');
+const byContactId = sql.placeholder('contactId');
+
+/** What the console reads for every contact it opens, built once (PostgreSQL also keeps each one's plan per connection). */
+function prepareContactReads(db: Db) {
+  return {
+    contactView: selectContacts(db)
+      .where(and(eq(coverageContacts.workspaceId, byWorkspaceId), eq(coverageContacts.id, byId)))
+      .prepare('coverage_contact_view'),
+    messagesOf: db
+      .select({
+        id: mailMessages.id,
+        fromAddress: mailMessages.fromAddress,
+        fromName: mailMessages.fromName,
+        subject: mailMessages.subject,
+        receivedAt: mailMessages.receivedAt,
+        textBody: mailMessages.textBody,
+        safeHtml: mailMessages.safeHtml,
+        messageIdHeader: mailMessages.messageIdHeader,
+        references: mailMessages.references,
+        mailboxId: mailMessages.mailboxId,
+      })
+      .from(coverageMessages)
+      .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
+      .where(eq(coverageMessages.contactId, byContactId))
+      .orderBy(asc(mailMessages.receivedAt))
+      .prepare('coverage_messages_of'),
+    activitiesOf: db
+      .select({ activity: coverageActivities, actorName: users.name })
+      .from(coverageActivities)
+      .leftJoin(users, eq(users.id, coverageActivities.actorId))
+      .where(eq(coverageActivities.contactId, byContactId))
+      .orderBy(asc(coverageActivities.at))
+      .prepare('coverage_activities_of'),
+    userNames: db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.workspaceId, byWorkspaceId), sql`${users.id} = any(${sql.placeholder('ids')}::uuid[])`))
+      .prepare('coverage_user_names'),
+    escalationsOf: db
+      .select()
+      .from(escalations)
+      .where(eq(escalations.contactId, byContactId))
+      .orderBy(asc(escalations.createdAt))
+      .prepare('coverage_escalations_of'),
+  };
+}
+
 /** All SQL of the coverage domain: conversations, contacts, their timeline, escalations and settings. */
 export function createCoverageRepository({ db }: { db: Db }) {
+  const prepared = prepareContactReads(db);
   return {
     settings: async (workspaceId: string, tx: Db = db) =>
       first(await tx.select().from(coverageSettings).where(eq(coverageSettings.workspaceId, workspaceId)))?.settings ?? null,
@@ -207,7 +257,11 @@ export function createCoverageRepository({ db }: { db: Db }) {
     insertActivity: (tx: Db, values: typeof coverageActivities.$inferInsert) => tx.insert(coverageActivities).values(values),
 
     contactView: async (workspaceId: string, id: string, tx: Db = db): Promise<ContactView | null> =>
-      first(await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id)))),
+      first(
+        tx === db
+          ? await prepared.contactView.execute({ workspaceId, id })
+          : await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id))),
+      ),
 
     async queue(workspaceId: string, filter: QueueFilter): Promise<ContactSummaryView[]> {
       const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, workspaceId)];
@@ -254,32 +308,9 @@ export function createCoverageRepository({ db }: { db: Db }) {
         .limit(filter.limit);
     },
 
-    messagesOf: (contactId: string) =>
-      db
-        .select({
-          id: mailMessages.id,
-          fromAddress: mailMessages.fromAddress,
-          fromName: mailMessages.fromName,
-          subject: mailMessages.subject,
-          receivedAt: mailMessages.receivedAt,
-          textBody: mailMessages.textBody,
-          safeHtml: mailMessages.safeHtml,
-          messageIdHeader: mailMessages.messageIdHeader,
-          references: mailMessages.references,
-          mailboxId: mailMessages.mailboxId,
-        })
-        .from(coverageMessages)
-        .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
-        .where(eq(coverageMessages.contactId, contactId))
-        .orderBy(asc(mailMessages.receivedAt)),
+    messagesOf: (contactId: string) => prepared.messagesOf.execute({ contactId }),
 
-    activitiesOf: (contactId: string) =>
-      db
-        .select({ activity: coverageActivities, actorName: users.name })
-        .from(coverageActivities)
-        .leftJoin(users, eq(users.id, coverageActivities.actorId))
-        .where(eq(coverageActivities.contactId, contactId))
-        .orderBy(asc(coverageActivities.at)),
+    activitiesOf: (contactId: string) => prepared.activitiesOf.execute({ contactId }),
 
     // Escalations ----------------------------------------------------------------------------
 
@@ -287,8 +318,7 @@ export function createCoverageRepository({ db }: { db: Db }) {
     insertEscalation: async (tx: Db, values: typeof escalations.$inferInsert) =>
       first(await tx.insert(escalations).values(values).onConflictDoNothing().returning()),
 
-    escalationsOf: (contactId: string) =>
-      db.select().from(escalations).where(eq(escalations.contactId, contactId)).orderBy(asc(escalations.createdAt)),
+    escalationsOf: (contactId: string) => prepared.escalationsOf.execute({ contactId }),
 
     listEscalations: (workspaceId: string, filter: { state: EscalationState | 'all'; recipientId?: string }) =>
       db
@@ -319,10 +349,7 @@ export function createCoverageRepository({ db }: { db: Db }) {
     /** Names of the people an escalation list mentions, in one query. */
     userNames: async (workspaceId: string, ids: string[]) => {
       if (ids.length === 0) return new Map<string, string>();
-      const rows = await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, [...new Set(ids)])));
+      const rows = await prepared.userNames.execute({ workspaceId, ids: [...new Set(ids)] });
       return new Map(rows.map((row) => [row.id, row.name]));
     },
   };
