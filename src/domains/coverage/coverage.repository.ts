@@ -140,9 +140,68 @@ function prepareContactReads(db: Db) {
   };
 }
 
+/** Which filters a queue read has; its values are bound when it runs. */
+type QueueShape = {
+  state: 'any' | 'one';
+  client: 'any' | 'one';
+  tier: 'any' | 'triage' | 'one';
+  people: 'all' | 'mine' | 'involving';
+};
+const queueShapeOf = (filter: QueueFilter): QueueShape => ({
+  state: filter.state === 'all' ? 'any' : 'one',
+  client: filter.clientId ? 'one' : 'any',
+  tier: filter.tier === 'triage' ? 'triage' : filter.tier ? 'one' : 'any',
+  people: filter.mineOf ? 'mine' : filter.involving ? 'involving' : 'all',
+});
+
+function selectQueue(db: Db, shape: QueueShape) {
+  const me = sql.placeholder('me');
+  const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, byWorkspaceId)];
+  if (shape.state === 'one') conditions.push(eq(coverageContacts.state, sql.placeholder('state')));
+  if (shape.client === 'one') conditions.push(eq(coverageContacts.clientId, sql.placeholder('clientId')));
+  if (shape.tier === 'triage') conditions.push(isNull(coverageContacts.clientId));
+  else if (shape.tier === 'one') conditions.push(eq(clients.tier, sql.placeholder('tier')));
+  if (shape.people === 'mine') {
+    // Uncorrelated on purpose: PostgreSQL hashes the escalated contacts once ("hashed SubPlan") instead of probing
+    // the escalations for every contact read, so the queue index below is walked in order and stops at the limit.
+    conditions.push(
+      or(
+        eq(coverageContacts.assigneeId, me),
+        inArray(coverageContacts.id, db.select({ id: escalations.contactId }).from(escalations).where(eq(escalations.recipientId, me))),
+      ),
+    );
+  }
+  if (shape.people === 'involving') {
+    conditions.push(
+      inArray(
+        coverageContacts.absenceId,
+        db
+          .select({ id: absences.id })
+          .from(absences)
+          .where(
+            and(
+              eq(absences.workspaceId, byWorkspaceId),
+              or(
+                eq(absences.ownerId, me),
+                eq(absences.primaryDelegateId, me),
+                eq(absences.backupDelegateId, me),
+                eq(absences.managerId, me),
+              ),
+            ),
+          ),
+      ),
+    );
+  }
+  return selectSummaries(db)
+    .where(and(...conditions))
+    .orderBy(sql`${coverageContacts.dueAt} asc nulls last`, asc(coverageContacts.receivedAt))
+    .limit(sql.placeholder('limit'));
+}
+
 /** All SQL of the coverage domain: conversations, contacts, their timeline, escalations and settings. */
 export function createCoverageRepository({ db }: { db: Db }) {
   const prepared = prepareContactReads(db);
+  const preparedQueues = new Map<string, ReturnType<ReturnType<typeof selectQueue>['prepare']>>();
   return {
     settings: async (workspaceId: string, tx: Db = db) =>
       first(await tx.select().from(coverageSettings).where(eq(coverageSettings.workspaceId, workspaceId)))?.settings ?? null,
@@ -263,49 +322,17 @@ export function createCoverageRepository({ db }: { db: Db }) {
           : await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id))),
       ),
 
+    /** Each kind of queue (which filters it has) is built once, its values bound at each read. */
     async queue(workspaceId: string, filter: QueueFilter): Promise<ContactSummaryView[]> {
-      const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, workspaceId)];
-      if (filter.state !== 'all') conditions.push(eq(coverageContacts.state, filter.state));
-      if (filter.clientId) conditions.push(eq(coverageContacts.clientId, filter.clientId));
-      if (filter.tier === 'triage') conditions.push(isNull(coverageContacts.clientId));
-      else if (filter.tier) conditions.push(eq(clients.tier, filter.tier));
-      if (filter.mineOf) {
-        const me = filter.mineOf;
-        // Uncorrelated on purpose: PostgreSQL hashes the escalated contacts once ("hashed SubPlan") instead of probing
-        // the escalations for every contact read, so the queue index below is walked in order and stops at the limit.
-        conditions.push(
-          or(
-            eq(coverageContacts.assigneeId, me),
-            inArray(coverageContacts.id, db.select({ id: escalations.contactId }).from(escalations).where(eq(escalations.recipientId, me))),
-          ),
-        );
+      const shape = queueShapeOf(filter);
+      const name = `coverage_queue_${shape.state}_${shape.client}_${shape.tier}_${shape.people}`;
+      let query = preparedQueues.get(name);
+      if (!query) {
+        query = selectQueue(db, shape).prepare(name);
+        preparedQueues.set(name, query);
       }
-      if (filter.involving) {
-        const me = filter.involving;
-        conditions.push(
-          inArray(
-            coverageContacts.absenceId,
-            db
-              .select({ id: absences.id })
-              .from(absences)
-              .where(
-                and(
-                  eq(absences.workspaceId, workspaceId),
-                  or(
-                    eq(absences.ownerId, me),
-                    eq(absences.primaryDelegateId, me),
-                    eq(absences.backupDelegateId, me),
-                    eq(absences.managerId, me),
-                  ),
-                ),
-              ),
-          ),
-        );
-      }
-      return selectSummaries(db)
-        .where(and(...conditions))
-        .orderBy(sql`${coverageContacts.dueAt} asc nulls last`, asc(coverageContacts.receivedAt))
-        .limit(filter.limit);
+      const { state, clientId, tier, limit } = filter;
+      return query.execute({ workspaceId, state, clientId, tier, limit, me: filter.mineOf ?? filter.involving });
     },
 
     messagesOf: (contactId: string) => prepared.messagesOf.execute({ contactId }),
