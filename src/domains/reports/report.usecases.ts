@@ -319,8 +319,9 @@ export function createReportUseCases(deps: Deps) {
   async function sendToManager(principal: Principal, absenceId: string) {
     const { absence, row } = await owned(principal, absenceId);
     if (!isBack(absence)) throw reportErrors.notReturned();
-    const final = row?.status === 'final' && row.finalContent;
-    const content = final ? (row.finalContent as string) : canonicalJson(await buildLive(absence, row));
+    const finalContent = row?.status === 'final' ? row.finalContent : null;
+    const final = finalContent !== null;
+    const content = finalContent ?? canonicalJson(await buildLive(absence, row));
     const document = parse(content);
     const hash = sha256Hex(content);
     const manager = await deps.workspacesRepository.userInWorkspace(absence.workspaceId, absence.managerId);

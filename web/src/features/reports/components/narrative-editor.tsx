@@ -120,7 +120,7 @@ export function NarrativeEditor({ report }: { report: ReportView }) {
         <p className="muted">{t('reports.narrative.kept', { count: report.narrative.keptFindings.length })}</p>
       ) : null}
       {confirming ? (
-        <div className="alert alert--warning" role="alertdialog" aria-labelledby={confirmId}>
+        <div className="alert alert--warning report-confirm" role="alertdialog" aria-labelledby={confirmId}>
           <p id={confirmId} className="alert__title">
             {t('reports.narrative.confirmTitle')}
           </p>

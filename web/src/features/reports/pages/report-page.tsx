@@ -109,7 +109,7 @@ export function ReportPage() {
           {!back ? (
             <p className="muted">{t('reports.finalise.notBack')}</p>
           ) : confirmFinal ? (
-            <div className="alert alert--warning" role="alertdialog" aria-label={t('reports.finalise.confirmTitle')}>
+            <div className="alert alert--warning report-confirm" role="alertdialog" aria-label={t('reports.finalise.confirmTitle')}>
               <p className="alert__title">{t('reports.finalise.confirmTitle')}</p>
               <div className="alert__body">
                 <p>{t('reports.finalise.confirmText')}</p>
