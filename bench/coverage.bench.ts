@@ -22,7 +22,7 @@ import { createBenchDatabase } from './lib/postgres.mjs';
 // @ts-expect-error the bench helpers are plain JavaScript without declarations
 import { fixed, median, printTable, ratio } from './lib/report.mjs';
 // @ts-expect-error the bench helpers are plain JavaScript without declarations
-import { login, makeTempDir, request, startBaton, startHello, stopProcess, waitForHealth } from './lib/server.mjs';
+import { login, makeTempDir, readCpuMs, request, startBaton, startHello, stopProcess, waitForHealth } from './lib/server.mjs';
 
 const RATE = Number(process.env.BENCH_COVERAGE_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_COVERAGE_SECONDS ?? 20);
@@ -30,7 +30,8 @@ const MESSAGES = Number(process.env.BENCH_COVERAGE_MESSAGES ?? 200);
 const WARMUP_MESSAGES = 10;
 
 type Load = { requests: number; failed: number; p50: number; p99: number; max: number };
-type ApiRow = { backend: string; route: string; load: Load; hello: Load; alone: { p50: number } };
+/** `cpuPerRequest`: CPU the server process (Node, with PGlite inside it; not a PostgreSQL server) used per request under load. */
+type ApiRow = { backend: string; route: string; load: Load; hello: Load; alone: { p50: number }; cpuPerRequest: number };
 type RoutingRow = { backend: string; what: string; samples: number[]; baseline: number[] };
 
 const config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false' });
@@ -45,7 +46,7 @@ async function withDependencies<T>(target: DatabaseTarget, work: (deps: Dependen
   }
 }
 
-type Server = { url: string; name: string };
+type Server = { url: string; name: string; pid: number };
 
 async function measureApi(backend: string, server: Server, seed: CoverageSeed, rows: ApiRow[]) {
   const cookie = await login(server, { email: seed.delegate.email, password: seed.delegate.password });
@@ -60,18 +61,24 @@ async function measureApi(backend: string, server: Server, seed: CoverageSeed, r
       `a brief with ${contact.brief?.content.faq.length ?? 0} FAQ entries, ${contact.faqMatches.length} FAQ match(es)`,
   );
 
-  const measure = async (urlAt: (n: number) => string, withHeaders: Record<string, string>) => {
+  const measure = async (pid: number, urlAt: (n: number) => string, withHeaders: Record<string, string>) => {
     const alone = await oneAtATime({ urlAt, headers: withHeaders });
+    const cpuBefore = readCpuMs(pid);
     const load: Load = await openLoop({ urlAt, headers: withHeaders, rate: RATE, seconds: SECONDS });
     await settle({ url: urlAt(0).replace(/\/api\/.*$/, '/api/health') });
-    return { alone, load };
+    // The warm-up requests and the settling health checks count too: a slight overestimate, alike for every route.
+    return { alone, load, cpuPerRequest: (readCpuMs(pid) - cpuBefore) / load.requests };
   };
   const hello = await startHello();
   await waitForHealth(hello);
-  const helloRun = await measure(() => `${hello.url}/api/health`, {});
+  const helloRun = await measure(hello.pid, () => `${hello.url}/api/health`, {});
   await stopProcess(hello);
-  const queueRun = await measure(() => `${server.url}/api/coverage/queue`, headers);
-  const detailRun = await measure((n) => `${server.url}/api/coverage/contacts/${seed.detailIds[n % seed.detailIds.length]}`, headers);
+  const queueRun = await measure(server.pid, () => `${server.url}/api/coverage/queue`, headers);
+  const detailRun = await measure(
+    server.pid,
+    (n) => `${server.url}/api/coverage/contacts/${seed.detailIds[n % seed.detailIds.length]}`,
+    headers,
+  );
   rows.push({ backend, route: 'hello-world GET /api/health', ...helloRun, hello: helloRun.load });
   rows.push({ backend, route: 'GET /api/coverage/queue (open, mine, first 50)', ...queueRun, hello: helloRun.load });
   rows.push({ backend, route: 'GET /api/coverage/contacts/:id', ...detailRun, hello: helloRun.load });
@@ -171,10 +178,22 @@ await runBench(
       );
 
     console.log(
-      `\n  alone: one request at a time (the service time); p50/p99/max: ${RATE} req/s for ${SECONDS} s, each request sent on schedule`,
+      `\n  alone: one request at a time (the service time); p50/p99/max: ${RATE} req/s for ${SECONDS} s, each request sent on schedule;` +
+        '\n  CPU/req: CPU time of the server process under that load per request (PGlite runs inside it; a PostgreSQL server does not)',
     );
     printTable(
-      ['database', 'route', 'alone p50 ms', 'p50 ms', 'p99 ms', 'max ms', 'p99 vs hello (target ≤ ×3)', 'requests', 'non-2xx/errors'],
+      [
+        'database',
+        'route',
+        'alone p50 ms',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'p99 vs hello (target ≤ ×3)',
+        'CPU/req ms',
+        'requests',
+        'non-2xx/errors',
+      ],
       apiRows.map((row) => [
         row.backend,
         row.route,
@@ -183,6 +202,7 @@ await runBench(
         fixed(row.load.p99, 2),
         fixed(row.load.max, 1),
         ratio(row.load.p99, row.hello.p99),
+        fixed(row.cpuPerRequest, 2),
         String(row.load.requests),
         String(row.load.failed),
       ]),
