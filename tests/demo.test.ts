@@ -146,6 +146,14 @@ describe('the demo workspace', () => {
     expect(names).not.toContain('Harbor & Pine Architects');
     expect(names).not.toContain(null);
 
+    // Team insights show last summer with the readiness recorded at departure.
+    const insights = await get('/api/insights');
+    expect(insights.absences.find((row: { absenceId: string }) => row.absenceId === past.id)?.readiness).toEqual({
+      percent: 100,
+      gateOpen: true,
+      overridden: false,
+    });
+
     // The routing jobs ingestion queued find the absence over: nothing is sent, routed or changed.
     await baton.jobRunner.runDue();
     expect((await get('/api/coverage/queue?scope=all&state=all')).contacts).toHaveLength(4);

@@ -19,6 +19,8 @@ import { createClientDirectory } from '../domains/clients/clients.lookup';
 import { createClientsRepository } from '../domains/clients/clients.repository';
 import { createClientsUseCases } from '../domains/clients/clients.usecases';
 import { createCoverageDependencies } from '../domains/coverage/coverage.dependencies';
+import { createInsightsRepository } from '../domains/insights/insights.repository';
+import { createInsights } from '../domains/insights/insights.usecases';
 import type { ImapIdleTiming } from '../domains/mail/imap-idle.usecases';
 import type { IngestionFaults } from '../domains/mail/ingestion.usecases';
 import { createMailDependencies } from '../domains/mail/mail.dependencies';
@@ -34,8 +36,12 @@ import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createDebriefRepository } from '../domains/reports/debrief.repository';
 import { createDebriefs } from '../domains/reports/debrief.usecases';
 import { checkNeutralLanguage } from '../domains/reports/neutral-language.models';
+import { createWebhookEvents } from '../domains/webhooks/webhooks.events';
+import { createWebhooksRepository } from '../domains/webhooks/webhooks.repository';
+import { createWebhooks } from '../domains/webhooks/webhooks.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
+import { createPeopleLookup } from '../domains/workspaces/people.lookup';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
@@ -251,6 +257,29 @@ export function createDependencies({
     checkWording: (text) => checkNeutralLanguage(text, 'en').map(({ phrase, start, end, kind }) => ({ text: phrase, start, end, kind })),
   });
   /**
+   * Outgoing webhooks listen to the audit log: every fact they announce is already audited in the transaction that
+   * makes it, so each delivery is queued exactly when the change commits. Payloads read the other domains' lookups.
+   */
+  const people = createPeopleLookup();
+  const webhooks = createWebhooks({
+    db,
+    clock,
+    auditLog,
+    webhooksRepository: createWebhooksRepository({ db }),
+    events: createWebhookEvents({
+      baseUrl: config.baseUrl,
+      facts: {
+        workspace: people.workspace,
+        people: people.people,
+        absence: (tx, workspaceId, absenceId) => mail.absenceLookup.byId(workspaceId, absenceId, tx),
+        client: (tx, workspaceId, clientId) => mail.clientDirectory.client(workspaceId, clientId, tx),
+      },
+    }),
+    secretKey: config.secretKey,
+    allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
+  });
+  auditLog.onAppend(webhooks.onAuditEvent);
+  /**
    * The owner is back: the open contacts return to her, a recovery task is created per client who got in touch,
    * then her return briefing is mailed. Each step is idempotent, so a retry redoes only what did not commit.
    */
@@ -262,6 +291,13 @@ export function createDependencies({
   const absenceReturned = defineJob({
     ...absenceReturnedJob,
     handler: ({ workspaceId, absenceId }) => welcomeBack(workspaceId, absenceId),
+  });
+  /** Read-only counts for managers; business minutes in the workspace's calendar of today. */
+  const insights = createInsights({
+    clock,
+    insightsRepository: createInsightsRepository({ db }),
+    workspacesRepository,
+    calendarOf: (workspace) => coverage.coverageSettings.calendarOf(workspace),
   });
   return {
     config,
@@ -297,6 +333,8 @@ export function createDependencies({
     recoveryTasks,
     winBack,
     debriefs,
+    webhooks,
+    insights,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -307,6 +345,7 @@ export function createDependencies({
       ...coverage.jobDefinitions,
       recoveryTasks.retryReminder,
       winBack.reminderJob,
+      webhooks.deliverJob,
     ],
   };
 }

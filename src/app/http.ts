@@ -8,12 +8,14 @@ import { registerStatusLinksRoutes } from '../domains/absences/status-links.rout
 import { registerAuditRoutes } from '../domains/audit/audit.routes';
 import { registerClientsRoutes } from '../domains/clients/clients.routes';
 import { registerCoverageRoutes } from '../domains/coverage/coverage.routes';
+import { registerInsightsRoutes } from '../domains/insights/insights.routes';
 import { registerMailRoutes } from '../domains/mail/mail.routes';
 import { registerMailboxesRoutes } from '../domains/mail/mailboxes.routes';
 import { registerNotificationsRoutes } from '../domains/notifications/notifications.routes';
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
 import { registerDebriefRoutes } from '../domains/reports/debrief.routes';
+import { registerWebhooksRoutes } from '../domains/webhooks/webhooks.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
 import { createHttpServer, notFoundBody } from '../platform/http/http-server';
@@ -55,9 +57,11 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerMailboxesRoutes(app, { mailboxes: deps.mail.mailboxes, clock: deps.clock });
   registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
   registerDebriefRoutes(app, { debriefs: deps.debriefs });
+  registerInsightsRoutes(app, { insights: deps.insights });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });
+  registerWebhooksRoutes(app, { webhooks: deps.webhooks });
   registerBriefsRoutes(app, {
     briefs: deps.briefs,
     acknowledgements: deps.acknowledgements,

@@ -10,4 +10,5 @@ export * from './notifications/notifications.schema';
 export * from './outbox/outbox.schema';
 export * from './recovery/recovery.schema';
 export * from './reports/debrief.schema';
+export * from './webhooks/webhooks.schema';
 export * from './workspaces/workspaces.schema';

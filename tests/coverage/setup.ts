@@ -2,18 +2,21 @@ import { eq } from 'drizzle-orm';
 import { scheduleAbsenceJobs } from '../../src/domains/absences/absences.usecases';
 import { coverageMessages, escalations } from '../../src/domains/coverage/coverage.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
-import { GOOD_READ_BACK, handoverFixture, sampleContent } from '../briefs/setup';
+import { GOOD_READ_BACK, type HandoverFixture, handoverFixture, sampleContent } from '../briefs/setup';
 import type { TestBaton } from '../support/test-baton';
 
 /** Monday 23 March 2026, 09:00 in Rome (CET, UTC+1): the first working hour of Anna's absence. */
 export const MONDAY_9 = '2026-03-23T08:00:00Z';
+
+/** `beforeStart`: runs once the handover is done, before the absence starts (a test sets up what must see the start). */
+export type CoverageFixtureOptions = { beforeStart?: (f: HandoverFixture) => Promise<void> };
 
 /**
  * The handover fixture carried into its absence: briefs written, shared and acknowledged by the primary delegate
  * (the key account with a read-back), client domains and contacts known, the owner's mailbox, and the clock at the
  * first working hour of the absence, which the start job has made active.
  */
-export async function coverageFixture(t: TestBaton) {
+export async function coverageFixture(t: TestBaton, { beforeStart }: CoverageFixtureOptions = {}) {
   const f = await handoverFixture(t);
   const { owner, primary } = f.sessions;
   const briefs = (await owner.request('POST', `/api/absences/${f.absence.id}/briefs/all`, {})).json();
@@ -58,6 +61,7 @@ export async function coverageFixture(t: TestBaton) {
     { address: `anna-${f.workspace.slug}@agency.example`, aliases: [], ownerId: f.people.owner.id },
   );
 
+  await beforeStart?.(f);
   // The fixture inserted the absence directly: queue its start and end as planning does, then let it start.
   await t.db.transaction((tx) => scheduleAbsenceJobs(tx, t.clock, { ...f.absence, state: 'handover' }));
   t.clock.set(MONDAY_9);

@@ -1,4 +1,4 @@
-import { coverageFixture } from '../coverage/setup';
+import { type CoverageFixtureOptions, coverageFixture } from '../coverage/setup';
 import type { TestBaton } from '../support/test-baton';
 
 /**
@@ -6,8 +6,8 @@ import type { TestBaton } from '../support/test-baton';
  * and is answered within the hour; Orsini (key account) writes twice in one thread and is never answered, and the
  * delegate had nothing to tell her on a call (`no_information`, confirmed against the acknowledged brief).
  */
-export async function absenceWithTroubledClients(t: TestBaton) {
-  const f = await coverageFixture(t);
+export async function absenceWithTroubledClients(t: TestBaton, options: CoverageFixtureOptions = {}) {
+  const f = await coverageFixture(t, options);
   const invoice = await f.receive({ from: 'luca@vinilucchesi.example', subject: 'Invoice', body: 'Could you resend the March invoice?' });
   t.clock.advance(40 * 60_000);
   await f.sessions.primary.request('POST', `/api/coverage/contacts/${invoice.contactId}/replies`, { body: 'Resent, see attachment.' });

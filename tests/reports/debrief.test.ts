@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DebriefView } from '../../src/contracts/debrief.contracts';
 import { auditEvents } from '../../src/domains/audit/audit.schema';
@@ -30,7 +30,8 @@ describe('the debrief with the delegate: neutral questions, answers, findings, s
     t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.workspaceId, f.workspace.id), like(auditEvents.action, 'debrief.%')));
+      .where(and(eq(auditEvents.workspaceId, f.workspace.id), like(auditEvents.action, 'debrief.%')))
+      .orderBy(asc(auditEvents.seq));
 
   beforeAll(async () => {
     t = await createTestBaton({ PUBLIC_URL: 'https://baton.example.test' });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
 import { debriefFindings, debriefs } from '../../src/domains/reports/debrief.schema';
+import { webhookDeliveries } from '../../src/domains/webhooks/webhooks.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
 /**
@@ -76,6 +77,10 @@ const validBodies: Record<string, unknown> = {
   'POST /api/debriefs/:debriefId/conclude': {},
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
+  'POST /api/webhooks': { url: 'https://hooks.example.test/baton', eventTypes: ['client.lost'] },
+  'PATCH /api/webhooks/:webhookId': { enabled: false },
+  'POST /api/webhooks/:webhookId/test': {},
+  'POST /api/webhooks/deliveries/:deliveryId/redeliver': {},
 };
 
 /** A contact of workspace A's absence in the coverage console, escalated to its manager. */
@@ -191,6 +196,26 @@ async function handoverInWorkspace(
   return { absenceId: absence.id, briefId, acknowledgementId: acknowledgement.id, questionId: question.id, templateId: template.id };
 }
 
+/** A webhook of workspace A with one delivery. */
+async function webhookInWorkspace(t: TestBaton, workspaceId: string, admin: Awaited<ReturnType<TestBaton['signIn']>>) {
+  const created = await admin.request('POST', '/api/webhooks', { url: 'https://hooks.example.test/baton', eventTypes: ['client.lost'] });
+  if (created.statusCode !== 201) throw new Error(`webhook setup failed: ${created.body}`);
+  const [delivery] = await t.db
+    .insert(webhookDeliveries)
+    .values({
+      workspaceId,
+      endpointId: created.json().id,
+      eventId: 'evt_probe',
+      eventType: 'client.lost',
+      body: '{}',
+      status: 'failed',
+      createdAt: t.clock.now(),
+    })
+    .returning({ id: webhookDeliveries.id });
+  if (!delivery) throw new Error('webhook delivery setup failed');
+  return { webhookId: created.json().id as string, deliveryId: delivery.id };
+}
+
 const fill = (url: string, ids: Record<string, string>) =>
   url.replace(/:(\w+)/g, (_match, name: string) => {
     const id = ids[name];
@@ -209,7 +234,8 @@ describe('every API route checks the session, the role and the workspace', () =>
   let memberOfA: Awaited<ReturnType<TestBaton['signIn']>>;
 
   beforeAll(async () => {
-    t = await createTestBaton();
+    // A secret key: workspace A has a webhook (its signing secret is sealed with it).
+    t = await createTestBaton({ BATON_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
     const a = await t.createWorkspaceWithUsers(['admin', 'member']);
     const b = await t.createWorkspaceWithUsers(['admin']);
     const [adminA, userA] = a.users;
@@ -290,9 +316,11 @@ describe('every API route checks the session, the role and the workspace', () =>
       clientId: client.id,
       ownerId: userA.id,
     });
+    const webhook = await webhookInWorkspace(t, a.workspace.id, adminOfA);
     otherWorkspaceIds = {
       ...handover,
       ...(await debriefInWorkspace(t, a.workspace.id, absence.id)),
+      ...webhook,
       ...coverage,
       ...recovery,
       messageId: mail.messageId,

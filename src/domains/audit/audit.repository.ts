@@ -15,8 +15,19 @@ export type AuditEntry = {
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
+/**
+ * Told of each event inside the transaction that appends it (webhooks queue their deliveries there): what a
+ * listener writes commits or rolls back with the change itself, and a listener that throws rolls the change back.
+ */
+export type AuditListener = (tx: Db, event: StoredAuditEvent) => Promise<void>;
+
 export function createAuditLog({ clock }: { clock: Clock }) {
+  const listeners: AuditListener[] = [];
   return {
+    /** Registered once by `app/dependencies.ts`, before anything is appended. */
+    onAppend(listener: AuditListener) {
+      listeners.push(listener);
+    },
     /**
      * Appends inside the caller's transaction, so the event exists exactly when the change it
      * records does. The head row lock serialises appends per workspace.
@@ -38,7 +49,9 @@ export function createAuditLog({ clock }: { clock: Clock }) {
       const hash = hashAuditEvent(prevHash, content);
       await tx.insert(auditEvents).values({ ...content, prevHash, hash });
       await tx.update(auditHeads).set({ seq: content.seq, hash }).where(eq(auditHeads.workspaceId, entry.workspaceId));
-      return { ...content, prevHash, hash };
+      const event = { ...content, prevHash, hash };
+      for (const listener of listeners) await listener(tx, event);
+      return event;
     },
   };
 }

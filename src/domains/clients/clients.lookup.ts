@@ -28,7 +28,14 @@ export function createClientDirectory({ db }: { db: Db }) {
 
     async client(workspaceId: string, clientId: string, tx: Db = db) {
       const [row] = await tx
-        .select({ id: clients.id, name: clients.name, language: clients.language, tier: clients.tier, status: clients.status })
+        .select({
+          id: clients.id,
+          name: clients.name,
+          language: clients.language,
+          tier: clients.tier,
+          status: clients.status,
+          ownerId: clients.ownerId,
+        })
         .from(clients)
         .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, clientId)));
       return row ?? null;

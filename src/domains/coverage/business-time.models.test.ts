@@ -4,6 +4,7 @@ import {
   addBusinessMinutes,
   type BusinessCalendar,
   businessMinutesBetween,
+  businessMinutesCounter,
   defaultBusinessCalendar,
   isBusinessTime,
   MAX_DAYS_WITHOUT_WORK,
@@ -316,5 +317,44 @@ describe('calendars that can never open fail loudly instead of looping', () => {
     const calendar = { ...rome, opensAt: '18:00', closesAt: '09:00' };
     expect(() => businessMinutesBetween(at('2026-11-02T09:00'), at('2026-11-03T09:00'), calendar)).toThrow(/must be later than opening/);
     expect(() => targetMinutes({ days: 1 }, calendar)).toThrow(/must be later than opening/);
+  });
+});
+
+describe('businessMinutesCounter: many intervals over one range count what businessMinutesBetween counts', () => {
+  it.each<[string, BusinessCalendar]>([
+    ['Rome with holidays', rome],
+    [
+      'a night shift across both daylight-saving changes',
+      { ...defaultBusinessCalendar(ROME), opensAt: '01:00', closesAt: '04:00', workingDays: [1, 2, 3, 4, 5, 6, 7] },
+    ],
+    ['New York, Monday to Saturday', { ...defaultBusinessCalendar('America/New_York'), workingDays: [1, 2, 3, 4, 5, 6] }],
+  ])('%s', (_name, calendar) => {
+    const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2027-04-30T00:00:00Z') };
+    const count = businessMinutesCounter(range, calendar);
+    // A fixed pseudo-random walk: the same intervals every run.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const span = range.to.getTime() - range.from.getTime();
+    for (let index = 0; index < 400; index++) {
+      const from = new Date(range.from.getTime() + Math.floor(next() * span));
+      const to = new Date(from.getTime() + Math.floor(next() * 20 * 86_400_000));
+      expect(count(from, to), `${from.toISOString()} → ${to.toISOString()}`).toBeCloseTo(businessMinutesBetween(from, to, calendar), 6);
+    }
+  });
+
+  it('counts an interval outside its range, and nothing for an empty or reversed one', () => {
+    const count = businessMinutesCounter({ from: at('2026-11-02T00:00'), to: at('2026-11-03T00:00') }, rome);
+    expect(count(at('2026-11-02T10:00'), at('2026-11-02T11:30'))).toBe(90);
+    expect(count(at('2026-11-02T17:00'), at('2026-11-03T10:00'))).toBe(120);
+    expect(count(at('2026-11-02T11:00'), at('2026-11-02T10:00'))).toBe(0);
+    expect(
+      businessMinutesCounter({ from: at('2026-11-02T00:00'), to: at('2026-11-02T00:00') }, rome)(
+        at('2026-11-02T10:00'),
+        at('2026-11-02T10:30'),
+      ),
+    ).toBe(30);
   });
 });

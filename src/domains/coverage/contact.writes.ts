@@ -33,7 +33,14 @@ export const auditContact = (
     action: `coverage.${action}`,
     subjectType: 'coverage_contact',
     subjectId: contact.id,
-    data: { ownerId: contact.ownerId, delegateId: actorId, assigneeId: contact.assigneeId, clientId: contact.clientId, ...data },
+    data: {
+      absenceId: contact.absenceId,
+      ownerId: contact.ownerId,
+      delegateId: actorId,
+      assigneeId: contact.assigneeId,
+      clientId: contact.clientId,
+      ...data,
+    },
   });
 
 /** The first response stops the SLA timers (they find it set and do nothing). */

@@ -103,6 +103,8 @@ export function createEscalations(deps: Deps) {
       subjectId: contact.id,
       data: {
         escalationId: row.id,
+        absenceId: contact.absenceId,
+        clientId: contact.clientId,
         rule: decision.rule,
         target: decision.target,
         recipientId,

@@ -142,6 +142,14 @@ export async function seedDemoCoverage({
     return row;
   });
 
+  /** The start and the end as the absence's jobs record them (DEMO.md: readiness at departure 100 %, gate open). */
+  const lifecycle = (action: 'absence.started' | 'absence.returned', time: Date, data: Record<string, unknown>) =>
+    steps(async (tx) => {
+      at(time);
+      await auditLog.append(tx, { workspaceId, actorId: null, action, subjectType: 'absence', subjectId: absence.id, data });
+    });
+  await lifecycle('absence.started', absence.startsAt, { from: 'handover', to: 'active', gateOpen: true, overridden: false, readiness: 1 });
+
   /** A message reaches Anna's mailbox at `receivedAt`; Baton reads it a minute later. */
   async function receive(mail: DemoMail, receivedAt: Date) {
     const sentAt = new Date(receivedAt.getTime() - MINUTE / 3);
@@ -294,4 +302,5 @@ export async function seedDemoCoverage({
       note: 'Stessa conversazione: una sola risposta per le tre mail.',
     });
   });
+  await lifecycle('absence.returned', absence.endsAt, { from: 'active', to: 'returned', early: false });
 }

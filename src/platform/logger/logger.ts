@@ -26,6 +26,10 @@ const redact = {
     '*.settings.password',
     'passwordEncrypted',
     '*.passwordEncrypted',
+    // Webhook signing secrets: the one-time answer to a creation, the sealed value.
+    'secret',
+    '*.secret',
+    '*.secretEncrypted',
   ],
   censor: '[redacted]',
 };

@@ -30,6 +30,8 @@ import { RecoveryPage } from '@/features/recovery/pages/recovery-page';
 import { RecoveryTaskPage } from '@/features/recovery/pages/recovery-task-page';
 import { ReturnBriefingPage } from '@/features/recovery/pages/return-briefing-page';
 import { UsersPage } from '@/features/users/pages/users-page';
+import { WebhooksSettingsLink } from '@/features/webhooks/components/webhooks-settings-link';
+import { WebhooksPage } from '@/features/webhooks/pages/webhooks-page';
 import { SettingsPage } from '@/features/workspace/pages/settings-page';
 import { AppLayout } from './layouts/app-layout';
 import { PublicLayout } from './layouts/public-layout';
@@ -88,11 +90,29 @@ const router = createBrowserRouter([
       { path: '/brief-templates', element: <BriefTemplatesPage /> },
       { path: '/recovery', element: <RecoveryPage /> },
       { path: '/recovery/tasks/:taskId', element: <RecoveryTaskPage /> },
+      // Loaded when opened: the charting library is only for the managers who look at insights.
+      {
+        path: '/insights',
+        lazy: () => import('@/features/insights/pages/insights-page').then((page) => ({ Component: page.InsightsPage })),
+      },
       {
         element: <RequireAdmin />,
         children: [
-          { path: '/settings', element: <SettingsPage sections={<CoverageSettingsLink />} /> },
+          {
+            path: '/settings',
+            element: (
+              <SettingsPage
+                sections={
+                  <>
+                    <CoverageSettingsLink />
+                    <WebhooksSettingsLink />
+                  </>
+                }
+              />
+            ),
+          },
           { path: '/settings/coverage', element: <CoverageSettingsPage /> },
+          { path: '/settings/webhooks', element: <WebhooksPage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/outbox', element: <OutboxPage /> },
           { path: '/outbox/:outboxId', element: <OutboxMessagePage /> },

@@ -37,6 +37,7 @@ function Header({ session }: { session: SessionResponse }) {
     { to: '/coverage', label: t('coverage.nav'), end: true },
     ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/coverage/escalations', label: t('coverage.escalations.nav') }] : []),
     { to: '/recovery', label: t('recovery.nav') },
+    ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/insights', label: t('insights.nav') }] : []),
     ...(isAdmin(session) || session.user.role === 'manager' ? [{ to: '/brief-templates', label: t('briefs.templates.nav') }] : []),
     ...(isAdmin(session)
       ? [
