@@ -4,6 +4,7 @@ import { createAbsencesRepository } from '../domains/absences/absences.repositor
 import { createAbsencesUseCases } from '../domains/absences/absences.usecases';
 import { createAcknowledgementsUseCases } from '../domains/absences/acknowledgements.usecases';
 import { createBriefsAccess } from '../domains/absences/briefs.access';
+import { createBriefLookup } from '../domains/absences/briefs.lookup';
 import { createBriefsRepository } from '../domains/absences/briefs.repository';
 import { createBriefsUseCases } from '../domains/absences/briefs.usecases';
 import { createCalendarFeedsRepository } from '../domains/absences/calendar-feeds.repository';
@@ -12,6 +13,7 @@ import { createReadinessRepository } from '../domains/absences/readiness.reposit
 import { createReadiness } from '../domains/absences/readiness.usecases';
 import { createStatusLinksRepository } from '../domains/absences/status-links.repository';
 import { createStatusLinksUseCases } from '../domains/absences/status-links.usecases';
+import { createAuditLookup } from '../domains/audit/audit.lookup';
 import { createAuditLog, createAuditRepository } from '../domains/audit/audit.repository';
 import { createAuditUseCases } from '../domains/audit/audit.usecases';
 import { createClientImportUseCases } from '../domains/clients/clients.import.usecases';
@@ -36,6 +38,8 @@ import { createWinBack } from '../domains/recovery/win-back.usecases';
 import { createDebriefRepository } from '../domains/reports/debrief.repository';
 import { createDebriefs } from '../domains/reports/debrief.usecases';
 import { checkNeutralLanguage } from '../domains/reports/neutral-language.models';
+import { createReportRepository } from '../domains/reports/report.repository';
+import { createReportUseCases } from '../domains/reports/report.usecases';
 import { createWebhookEvents } from '../domains/webhooks/webhooks.events';
 import { createWebhooksRepository } from '../domains/webhooks/webhooks.repository';
 import { createWebhooks } from '../domains/webhooks/webhooks.usecases';
@@ -227,6 +231,7 @@ export function createDependencies({
     statusLinksRepository,
     workspacesRepository,
   });
+  const recoveryTasksRepository = createRecoveryTasksRepository({ db });
   const recoveryTasks = createRecoveryTasks({
     db,
     clock,
@@ -238,7 +243,7 @@ export function createDependencies({
     mailRepository: mail.mailRepository,
     workspacesRepository,
     recoveryRepository,
-    recoveryTasksRepository: createRecoveryTasksRepository({ db }),
+    recoveryTasksRepository,
     returnBriefing,
     setClientStatus: clients.setStatus,
   });
@@ -255,6 +260,22 @@ export function createDependencies({
     // The same loaded-wording rules as the report's narrative; the page shows the phrases, so the language of the
     // suggestions does not matter here.
     checkWording: (text) => checkNeutralLanguage(text, 'en').map(({ phrase, start, end, kind }) => ({ text: phrase, start, end, kind })),
+  });
+  const reports = createReportUseCases({
+    db,
+    clock,
+    auditLog,
+    notifier,
+    absenceLookup: mail.absenceLookup,
+    briefLookup: createBriefLookup({ db }),
+    coverageLookup: coverage.lookup,
+    recoveryRepository,
+    recoveryTasksRepository,
+    auditLookup: createAuditLookup({ db }),
+    mailRepository: mail.mailRepository,
+    workspacesRepository,
+    reportRepository: createReportRepository({ db }),
+    baseUrl: config.baseUrl,
   });
   /**
    * Outgoing webhooks listen to the audit log: every fact they announce is already audited in the transaction that
@@ -335,6 +356,7 @@ export function createDependencies({
     debriefs,
     webhooks,
     insights,
+    reports,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -346,6 +368,7 @@ export function createDependencies({
       recoveryTasks.retryReminder,
       winBack.reminderJob,
       webhooks.deliverJob,
+      ...reports.jobDefinitions,
     ],
   };
 }

@@ -15,6 +15,7 @@ import { registerNotificationsRoutes } from '../domains/notifications/notificati
 import { registerOutboxRoutes } from '../domains/outbox/outbox.routes';
 import { registerRecoveryRoutes } from '../domains/recovery/recovery.routes';
 import { registerDebriefRoutes } from '../domains/reports/debrief.routes';
+import { registerReportRoutes } from '../domains/reports/report.routes';
 import { registerWebhooksRoutes } from '../domains/webhooks/webhooks.routes';
 import { createAccessHook } from '../domains/workspaces/access';
 import { registerWorkspacesRoutes } from '../domains/workspaces/workspaces.routes';
@@ -58,6 +59,7 @@ export async function createHttpApp(deps: Dependencies, { logger, webDir }: { lo
   registerRecoveryRoutes(app, { returnBriefing: deps.returnBriefing, recoveryTasks: deps.recoveryTasks, winBack: deps.winBack });
   registerDebriefRoutes(app, { debriefs: deps.debriefs });
   registerInsightsRoutes(app, { insights: deps.insights });
+  registerReportRoutes(app, { reports: deps.reports });
   registerNotificationsRoutes(app, { notificationsRepository: deps.notificationsRepository, clock: deps.clock });
   registerAbsencesRoutes(app, { absences: deps.absences });
   registerStatusLinksRoutes(app, { statusLinks: deps.statusLinks });

@@ -7,6 +7,7 @@ import { registerAutoReplyCommands } from './autoreply.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerImportCommands } from './import.commands';
 import { registerMailCommands } from './mail.commands';
+import { registerReportCommands } from './report.commands';
 import { registerSignalsCommands } from './signals.commands';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './users.commands';
@@ -25,5 +26,6 @@ registerImportCommands(program);
 registerAbsencesCommands(program);
 registerMailCommands(program);
 registerSignalsCommands(program);
+registerReportCommands(program);
 
 await program.parseAsync(process.argv);

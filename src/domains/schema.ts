@@ -10,5 +10,6 @@ export * from './notifications/notifications.schema';
 export * from './outbox/outbox.schema';
 export * from './recovery/recovery.schema';
 export * from './reports/debrief.schema';
+export * from './reports/report.schema';
 export * from './webhooks/webhooks.schema';
 export * from './workspaces/workspaces.schema';

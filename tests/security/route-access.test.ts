@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryTasks, winBackReminders } from '../../src/domains/recovery/recovery.schema';
 import { debriefFindings, debriefs } from '../../src/domains/reports/debrief.schema';
+import { reportExports } from '../../src/domains/reports/report.schema';
 import { webhookDeliveries } from '../../src/domains/webhooks/webhooks.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 
@@ -75,6 +76,11 @@ const validBodies: Record<string, unknown> = {
   'PUT /api/debriefs/:debriefId/answers': { questionId: 'brief', text: 'Probe' },
   'POST /api/debriefs/:debriefId/findings': { category: 'other' },
   'POST /api/debriefs/:debriefId/conclude': {},
+  'PUT /api/absences/:absenceId/report/narrative': { text: 'Probe', confirmed: true },
+  'POST /api/absences/:absenceId/report/narrative/check': { text: 'Probe' },
+  'POST /api/absences/:absenceId/report/finalise': {},
+  'POST /api/absences/:absenceId/report/send': {},
+  'POST /api/absences/:absenceId/report/exports': { format: 'md' },
   // A raw message/rfc822 body; sent as JSON here it is refused (415) before anything is read.
   'POST /api/mail/inbound': {},
   'POST /api/webhooks': { url: 'https://hooks.example.test/baton', eventTypes: ['client.lost'] },
@@ -317,7 +323,21 @@ describe('every API route checks the session, the role and the workspace', () =>
       ownerId: userA.id,
     });
     const webhook = await webhookInWorkspace(t, a.workspace.id, adminOfA);
+    const [reportExport] = await t.db
+      .insert(reportExports)
+      .values({
+        workspaceId: a.workspace.id,
+        absenceId: absence.id,
+        format: 'md',
+        viewer: 'owner',
+        state: 'done',
+        filename: 'report.md',
+        content: Buffer.from('tenant A report'),
+        createdAt: t.clock.now(),
+      })
+      .returning({ id: reportExports.id });
     otherWorkspaceIds = {
+      exportId: reportExport?.id ?? '',
       ...handover,
       ...(await debriefInWorkspace(t, a.workspace.id, absence.id)),
       ...webhook,

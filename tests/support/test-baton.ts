@@ -3,6 +3,7 @@ import type { Role } from '../../src/contracts/workspaces.contracts';
 import { type BatonOptions, createBaton } from '../../src/main';
 import { createManualClock } from '../../src/platform/clock/clock';
 import { type Config, loadConfig } from '../../src/platform/config/config';
+import type { Database } from '../../src/platform/db/database';
 import { createLogger, type Logger } from '../../src/platform/logger/logger';
 import { createTestDatabase } from './test-database';
 
@@ -13,10 +14,15 @@ export async function createTestBaton(
   env: Record<string, string> = {},
   {
     logger,
+    database: given,
     ...options
-  }: Pick<BatonOptions, 'handoverGate' | 'ingestionFaults' | 'imapIdleTiming' | 'transport'> & { logger?: Logger } = {},
+  }: Pick<BatonOptions, 'handoverGate' | 'ingestionFaults' | 'imapIdleTiming' | 'transport'> & {
+    logger?: Logger;
+    /** A database the caller opened (and closes), such as one a CLI process will open next. */
+    database?: Database;
+  } = {},
 ) {
-  const database = await createTestDatabase();
+  const database = given ? { ...given, url: null } : await createTestDatabase();
   const clock = createManualClock('2026-03-02T09:00:00Z');
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env });
   const baton = await createBaton({
@@ -80,7 +86,7 @@ export async function createTestBaton(
     runJobs: () => baton.jobRunner.runDue(),
     close: async () => {
       await baton.close();
-      await database.close();
+      if (!given) await database.close();
     },
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
+import { clients, projects } from '../clients/clients.schema';
 import { users } from '../workspaces/workspaces.schema';
-import { briefAcknowledgements, briefs, briefVersions } from './absences.schema';
+import { briefAcknowledgements, briefQuestions, briefs, briefVersions } from './absences.schema';
 
 export type SharedBrief = Awaited<ReturnType<ReturnType<typeof createBriefLookup>['sharedBriefOf']>>;
 
@@ -41,6 +42,53 @@ export function createBriefLookup({ db }: { db: Db }) {
         .where(eq(briefAcknowledgements.briefId, brief.id))
         .orderBy(desc(briefAcknowledgements.acknowledgedAt));
       return { briefId: brief.id, version: version.version, contentHash: version.contentHash, content: version.content, acknowledgements };
+    },
+
+    /** The handover record of an absence, for its report: every brief with its versions, receipts and questions. */
+    async handoverOf(workspaceId: string, absenceId: string) {
+      const rows = await db
+        .select({
+          id: briefs.id,
+          clientId: briefs.clientId,
+          clientName: clients.name,
+          tier: clients.tier,
+          projectName: projects.name,
+          currentVersion: briefs.currentVersion,
+        })
+        .from(briefs)
+        .innerJoin(clients, eq(clients.id, briefs.clientId))
+        .leftJoin(projects, eq(projects.id, briefs.projectId))
+        .where(and(eq(briefs.workspaceId, workspaceId), eq(briefs.absenceId, absenceId)))
+        .orderBy(asc(clients.name), asc(projects.name));
+      const ids = rows.map((row) => row.id);
+      if (ids.length === 0) return [];
+      const versions = await db
+        .select({
+          briefId: briefVersions.briefId,
+          version: briefVersions.version,
+          contentHash: briefVersions.contentHash,
+          createdAt: briefVersions.createdAt,
+          createdBy: briefVersions.createdBy,
+        })
+        .from(briefVersions)
+        .where(inArray(briefVersions.briefId, ids))
+        .orderBy(asc(briefVersions.version));
+      const acknowledgements = await db
+        .select()
+        .from(briefAcknowledgements)
+        .where(inArray(briefAcknowledgements.briefId, ids))
+        .orderBy(asc(briefAcknowledgements.acknowledgedAt));
+      const questions = await db
+        .select()
+        .from(briefQuestions)
+        .where(inArray(briefQuestions.briefId, ids))
+        .orderBy(asc(briefQuestions.askedAt));
+      return rows.map((row) => ({
+        ...row,
+        versions: versions.filter((version) => version.briefId === row.id),
+        acknowledgements: acknowledgements.filter((ack) => ack.briefId === row.id),
+        questions: questions.filter((question) => question.briefId === row.id),
+      }));
     },
   };
 }

@@ -12,6 +12,8 @@ export function createCoverageLookup({ coverageRepository }: { coverageRepositor
       }));
     },
     escalationsOfAbsence: (workspaceId: string, absenceId: string) => coverageRepository.escalationsOfAbsence(workspaceId, absenceId),
+    /** The client messages routed to the absence's contacts, with their text and the hash of the stored original. */
+    messagesOfAbsence: (workspaceId: string, absenceId: string) => coverageRepository.messagesOfAbsence(workspaceId, absenceId),
   };
 }
 export type CoverageLookup = ReturnType<typeof createCoverageLookup>;

@@ -109,6 +109,24 @@ export function registerMailRoutes(app: HttpServer, deps: Deps) {
     },
   });
 
+  app.get('/api/mail/messages/:messageId/raw', {
+    schema: {
+      tags: ['mail'],
+      description: 'The original message as it arrived (.eml, RFC 822), as a download; its SHA-256 is in `x-content-sha256`.',
+      params: idParam('messageId'),
+      response: { 200: z.any(), ...errors },
+    },
+    handler: async (request, reply) => {
+      const raw = await mail.rawMessage(principalOf(request), String(request.params.messageId));
+      return reply
+        .headers({
+          ...downloadHeaders({ filename: raw.filename, contentType: 'message/rfc822', size: raw.content.length }),
+          'x-content-sha256': raw.sha256,
+        })
+        .send(raw.content);
+    },
+  });
+
   app.post('/api/mail/messages/:messageId/attach-sender', {
     schema: {
       tags: ['mail'],

@@ -126,6 +126,14 @@ export function createMailUseCases(deps: Deps) {
       return { filename: attachment.filename, contentType: attachment.contentType, content: attachment.content };
     },
 
+    /** The message exactly as it arrived (RFC 822), for a reader of the message: the evidence a report links to. */
+    async rawMessage(principal: Principal, messageId: string) {
+      const message = await messageFor(principal, messageId);
+      const content = await mailRepository.raw(principal.workspace.id, message.rawSha256);
+      if (!content) throw mailErrors.messageNotFound();
+      return { content, filename: `${message.id}.eml`, sha256: message.rawSha256 };
+    },
+
     /** "Add as contact of client X" (or the sender's domain): every unmatched message from that sender follows. */
     attachSenderOf,
 

@@ -84,6 +84,15 @@ export function createRecoveryTasksRepository({ db }: { db: Db }) {
         .where(eq(recoveryCalls.taskId, taskId))
         .orderBy(desc(recoveryCalls.calledAt), desc(recoveryCalls.seq)),
 
+    /** Every recovery call of an absence's tasks, oldest first, with the task's client: for the report. */
+    callsOfAbsence: (workspaceId: string, absenceId: string) =>
+      db
+        .select({ call: recoveryCalls, clientId: recoveryTasks.clientId })
+        .from(recoveryCalls)
+        .innerJoin(recoveryTasks, eq(recoveryTasks.id, recoveryCalls.taskId))
+        .where(and(eq(recoveryTasks.workspaceId, workspaceId), eq(recoveryTasks.absenceId, absenceId)))
+        .orderBy(asc(recoveryCalls.calledAt), asc(recoveryCalls.seq)),
+
     insertMessage: async (tx: Db, values: typeof recoveryMessages.$inferInsert) => {
       const [row] = await tx.insert(recoveryMessages).values(values).returning();
       if (!row) throw new Error('recovery message insert returned nothing');

@@ -26,6 +26,20 @@ export function createRecoveryRepository({ db }: { db: Db }) {
       return new Map(rows.map((row) => [row.clientId, row.count]));
     },
 
+    /** Every auto-reply sent to a message of the absence, oldest first: for the report. */
+    autoRepliesOfAbsence: (workspaceId: string, absenceId: string) =>
+      db
+        .select({
+          messageId: autoReplies.messageId,
+          clientId: mailMessages.clientId,
+          sender: autoReplies.sender,
+          queuedAt: autoReplies.queuedAt,
+        })
+        .from(autoReplies)
+        .innerJoin(mailMessages, eq(mailMessages.id, autoReplies.messageId))
+        .where(and(eq(autoReplies.workspaceId, workspaceId), eq(mailMessages.absenceId, absenceId)))
+        .orderBy(asc(autoReplies.queuedAt)),
+
     /** The client's latest message during the absence: a message to the client is threaded to it. */
     async lastClientMessage(workspaceId: string, absenceId: string, clientId: string) {
       const [row] = await db

@@ -29,6 +29,7 @@ import { AbsenceRecoveryPanel } from '@/features/recovery/components/absence-rec
 import { RecoveryPage } from '@/features/recovery/pages/recovery-page';
 import { RecoveryTaskPage } from '@/features/recovery/pages/recovery-task-page';
 import { ReturnBriefingPage } from '@/features/recovery/pages/return-briefing-page';
+import { ReportPage } from '@/features/reports/pages/report-page';
 import { UsersPage } from '@/features/users/pages/users-page';
 import { WebhooksSettingsLink } from '@/features/webhooks/components/webhooks-settings-link';
 import { WebhooksPage } from '@/features/webhooks/pages/webhooks-page';
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
         element: <ReturnBriefingPage debriefPanel={(absenceId, state) => <AbsenceDebriefPanel absenceId={absenceId} state={state} />} />,
       },
       { path: '/absences/:absenceId/debrief', element: <DebriefPage /> },
+      { path: '/absences/:absenceId/report', element: <ReportPage /> },
       { path: '/absences/:absenceId/edit', element: <EditAbsencePage /> },
       { path: '/mail', element: <MailPage /> },
       { path: '/mail/mailboxes', element: <MailboxesPage /> },

@@ -147,6 +147,9 @@ export function ReturnBriefingPage({ debriefPanel }: { debriefPanel?: (absenceId
         }
       />
       {data.state === 'active' ? <Alert tone="info">{t('recovery.briefing.liveNotice')}</Alert> : null}
+      <p>
+        <Link to={`/absences/${absenceId}/report`}>{isOwner ? t('recovery.briefing.report') : t('recovery.briefing.reportSent')}</Link>
+      </p>
       <Card
         title={t('recovery.briefing.totals')}
         description={t('recovery.briefing.totalsDescription', { count: data.totals.clientsWithContacts })}
