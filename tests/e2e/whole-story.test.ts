@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_WIN_BACK_DAYS } from '../../src/contracts/recovery.contracts';
+import { translateReport } from '../../src/domains/reports/report.texts';
 import absencesEn from '../../web/src/features/absences/locales/en.json';
 import absencesIt from '../../web/src/features/absences/locales/it.json';
 import briefsEn from '../../web/src/features/briefs/locales/en.json';
@@ -12,6 +17,8 @@ import debriefEn from '../../web/src/features/debrief/locales/en.json';
 import debriefIt from '../../web/src/features/debrief/locales/it.json';
 import recoveryEn from '../../web/src/features/recovery/locales/en.json';
 import recoveryIt from '../../web/src/features/recovery/locales/it.json';
+import reportsEn from '../../web/src/features/reports/locales/en.json';
+import reportsIt from '../../web/src/features/reports/locales/it.json';
 import commonEn from '../../web/src/i18n/locales/en.json';
 import commonIt from '../../web/src/i18n/locales/it.json';
 import { freePort, startBatonServer } from './support/baton-server';
@@ -27,6 +34,7 @@ const ui = {
     coverage: coverageEn,
     recovery: recoveryEn,
     debrief: debriefEn,
+    reports: reportsEn,
   },
   it: {
     option: 'Italiano',
@@ -36,6 +44,7 @@ const ui = {
     coverage: coverageIt,
     recovery: recoveryIt,
     debrief: debriefIt,
+    reports: reportsIt,
   },
 } as const;
 type Texts = (typeof ui)[keyof typeof ui];
@@ -60,6 +69,22 @@ const like = (template: string, patterns: Record<string, string>) =>
 /** A wall-clock time in Rome (the demo workspace's zone) as the plan form takes it: `2026-12-01T10:30`. */
 const romeLocal = (at: Date) => at.toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(' ', 'T').slice(0, 16);
 const DAY = 86_400_000;
+/** An instant as the report writes it: `27/11/2026 06:35`, in the workspace's zone, whatever the language. */
+function reportTime(at: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Rome',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+/** Text as a PDF extractor returns it, lines joined: compared with single spaces. */
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const shoot = screenshotter('story');
 
@@ -176,6 +201,7 @@ describe('The whole story in a browser: handover, cover, escalation, return, rec
     const peter = await personAt('peter@ferri-bellini.example', english);
     const peterReadBack =
       'Northwind finishes migrating the 2025 shipments this week; James Whitaker signs off the dashboard numbers before their board meets.';
+    let receipt = { acknowledgedAt: '', contentHash: '' };
     for (const client of [northwind, vini]) {
       await peter.goto(absenceUrl);
       await peter.getByRole('table', { name: english.briefs.panel.title }).getByRole('link', { name: client }).click();
@@ -184,6 +210,14 @@ describe('The whole story in a browser: handover, cover, escalation, return, rec
       await peter.getByRole('button', { name: fill(english.briefs.acknowledge.submit, { version: 1 }) }).click();
       await peter.getByRole('heading', { name: english.briefs.acknowledge.title }).waitFor();
       await peter.getByText(like(english.briefs.acknowledge.current, { version: '1' })).waitFor();
+      if (client === northwind) {
+        // The receipt as the server recorded it (read through Peter's session), for the report's acknowledgement line.
+        const briefId = new URL(peter.url()).pathname.split('/').at(-1);
+        const detail = (await (await peter.request.get(`${server.url}/api/briefs/${briefId}`)).json()) as {
+          acknowledgements: { delegateName: string; acknowledgedAt: string; contentHash: string }[];
+        };
+        receipt = detail.acknowledgements.find((each) => each.delegateName === 'Peter Marsh') ?? receipt;
+      }
     }
     await shoot(peter, '02-peter-acknowledged');
 
@@ -209,13 +243,14 @@ describe('The whole story in a browser: handover, cover, escalation, return, rec
     await shoot(anna, '04-anna-away');
 
     // ---- 3. Two clients write to Anna; the mail reaches Baton through its SMTP endpoint ----
-    const northwindQuestion = 'Can you add the new Rotterdam depot to the dashboard before our board meeting, and what would it cost us?';
+    const northwindEmail =
+      'Hi Anna,\n\nCan you add the new Rotterdam depot to the dashboard before our board meeting, and what would it cost us?\n\nBest,\nJames';
     const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await smtp.sendMail({
       from: 'James Whitaker <james.whitaker@northwind-logistics.example>',
       to: 'anna@ferri-bellini.example',
       subject: 'Rotterdam depot',
-      text: `Hi Anna,\n\n${northwindQuestion}\n\nBest,\nJames`,
+      text: northwindEmail,
     });
     await smtp.sendMail({
       from: 'Paolo Lucchesi <paolo@vinilucchesi.example>',
@@ -339,6 +374,39 @@ describe('The whole story in a browser: handover, cover, escalation, return, rec
     await anna.getByRole('button', { name: d.conclude.yes }).click();
     await anna.getByText(like(d.concluded, { name: 'Anna Ferri' })).waitFor();
     await shoot(anna, '12-anna-debrief-concluded');
+
+    // ---- 6. The report for Marco, exported as PDF: its text holds the receipts of the story ----
+    const rp = italian.reports;
+    await anna.goto(`${server.url}/absences/${absenceId}/return`);
+    await anna.getByRole('link', { name: r.briefing.report }).click();
+    await anna.getByRole('heading', { level: 1, name: rp.title }).waitFor();
+    await look(anna, '13-anna-report');
+    await anna.getByRole('button', { name: rp.exports.format.pdf, exact: true }).click();
+    const downloadLink = anna.getByRole('link', { name: like(rp.exports.download, {}) });
+    await downloadLink.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([anna.waitForEvent('download'), downloadLink.click()]);
+    const pdfFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'baton-story-')), 'report.pdf');
+    onTestFinished(() => rm(path.dirname(pdfFile), { recursive: true, force: true }));
+    await download.saveAs(pdfFile);
+    // Kept beside the screenshots, to read.
+    if (process.env.BATON_E2E_SCREENSHOTS) await download.saveAs(path.resolve(import.meta.dirname, '../../tmp/e2e-story/report.pdf'));
+    const pdf = words(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }));
+    // In Anna's language, times to the minute in the workspace's zone: Peter's receipt with its time, his read-back,
+    // his "no information" note, and James's email quoted whole.
+    const report = (key: string, values?: Record<string, unknown>) => translateReport('it', key, values);
+    expect(receipt.acknowledgedAt).not.toBe('');
+    expect(pdf).toContain(
+      report('handover.ack_line', {
+        delegate: 'Peter Marsh',
+        role: report('role.primary'),
+        version: 1,
+        at: reportTime(receipt.acknowledgedAt),
+        hash: receipt.contentHash,
+      }),
+    );
+    expect(pdf).toContain(words(report('handover.read_back', { text: peterReadBack })));
+    expect(pdf).toContain(words(peterNote));
+    expect(pdf).toContain(words(northwindEmail));
 
     expect(violations).toEqual([]);
   });
