@@ -90,6 +90,7 @@ export async function createBaton(options: BatonOptions) {
             winBack: story.winBack,
             escalations: story.coverage.escalations,
             debriefs: story.debriefs,
+            reports: story.reports,
             workspacesRepository: story.workspacesRepository,
           };
         },

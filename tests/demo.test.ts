@@ -12,7 +12,8 @@ import { createTestDatabase } from './support/test-database';
 async function signIn(baton: Awaited<ReturnType<typeof batonOn>>, email: string) {
   const login = await baton.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
   expect(login.statusCode).toBe(200);
-  return { cookie: `baton_session=${login.cookies[0]?.value}` };
+  // The headers of a signed-in request: the session cookie, and the CSRF token writes echo.
+  return { cookie: `baton_session=${login.cookies[0]?.value}`, 'x-csrf-token': login.json().csrfToken as string };
 }
 
 async function batonOn(database: Awaited<ReturnType<typeof createTestDatabase>>, demo: boolean) {
@@ -166,7 +167,7 @@ describe('the demo workspace', () => {
     await baton.close();
   });
 
-  it("tells Anna's return: Northwind recovered, Orsini lost to a competitor with two of three win-back calls made; the debrief is done", async () => {
+  it("tells Anna's return: Northwind recovered, Orsini lost to a competitor with two of three win-back calls made; the debrief is done; the report is final", async () => {
     const baton = await batonOn(database, true);
     const anna = await signIn(baton, 'anna@ferri-bellini.example');
     const get = async (url: string) => {
@@ -210,6 +211,21 @@ describe('the demo workspace', () => {
     const petersAnswers = debrief.answers.filter((answer: { respondentName: string }) => answer.respondentName === 'Peter Marsh');
     expect(petersAnswers.length).toBeGreaterThanOrEqual(4);
     expect(debrief.answers.some((answer: { questionId: string }) => /^client\..+\.information$/.test(answer.questionId))).toBe(true);
+    // Her report for Marco is final, sent, and its PDF exports.
+    const report = await get(`/api/absences/${past.id}/report`);
+    expect(report).toMatchObject({ status: 'final', sentStatus: 'final' });
+    expect(report.finalHash).toMatch(/^[0-9a-f]{64}$/);
+    const requested = await baton.app.inject({
+      method: 'POST',
+      url: `/api/absences/${past.id}/report/exports`,
+      headers: anna,
+      payload: { format: 'pdf' },
+    });
+    expect(requested.statusCode, requested.body).toBeLessThan(300);
+    await baton.jobRunner.runDue();
+    const pdf = await baton.app.inject({ method: 'GET', url: `/api/report-exports/${requested.json().id}/file`, headers: anna });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // The third call falls due within days of the load day, on either side.
     const third = Date.parse(reminders.find((reminder) => reminder.day === 90)?.dueAt ?? '');
     expect(Math.abs(third - Date.now())).toBeLessThan(8 * 86_400_000);

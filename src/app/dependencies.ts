@@ -46,6 +46,7 @@ import { createWebhooks } from '../domains/webhooks/webhooks.usecases';
 import { createAuthUseCases } from '../domains/workspaces/auth.usecases';
 import { createMembersUseCases } from '../domains/workspaces/members.usecases';
 import { createPeopleLookup } from '../domains/workspaces/people.lookup';
+import { createPrincipalCache } from '../domains/workspaces/principal-cache';
 import { createWorkspacesRepository } from '../domains/workspaces/workspaces.repository';
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
@@ -94,11 +95,13 @@ export function createDependencies({
   });
   const notifier = createNotifier({ clock, outbox, baseUrl: config.baseUrl });
   const notificationsRepository = createNotificationsRepository({ db });
+  const principalCache = createPrincipalCache({ clock });
   const auth = createAuthUseCases({
     db,
     clock,
     auditLog,
     workspacesRepository,
+    principalCache,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     demoMode: config.demo,
   });
@@ -108,6 +111,7 @@ export function createDependencies({
     auditLog,
     outbox,
     workspacesRepository,
+    principalCache,
     baseUrl: config.baseUrl,
     invitationTtlHours: config.INVITATION_TTL_HOURS,
   });

@@ -49,6 +49,10 @@ describe('signing in, sessions and CSRF', () => {
 
   it('rotates the session on login: the previous session stops working', async () => {
     const first = sessionCookieOf(await login(member.email, TEST_PASSWORD));
+    // Read once, so that a cached principal would still answer for it.
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `baton_session=${first}` } })).statusCode,
+    ).toBe(200);
     const second = sessionCookieOf(await login(member.email, TEST_PASSWORD, first));
     expect(second).not.toBe(first);
     const withOld = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `baton_session=${first}` } });
@@ -101,6 +105,7 @@ describe('signing in, sessions and CSRF', () => {
   it('changing the password ends the other sessions and needs the current password', async () => {
     const keep = await t.signIn(member.email);
     const other = await t.signIn(member.email);
+    expect((await other.request('GET', '/api/auth/session')).statusCode).toBe(200);
     const wrong = await keep.request('POST', '/api/me/password', { currentPassword: 'not it', newPassword: 'another long password' });
     expect(wrong.json().error.code).toBe('auth.wrong_password');
     expect(
@@ -117,9 +122,28 @@ describe('signing in, sessions and CSRF', () => {
     if (!extraAdmin || !extra) throw new Error('setup failed');
     const session = await t.signIn(extra.email);
     const adminSession = await t.signIn(extraAdmin.email);
+    expect((await session.request('GET', '/api/auth/session')).statusCode).toBe(200);
     expect((await adminSession.request('PATCH', `/api/users/${extra.id}`, { disabled: true })).statusCode).toBe(200);
     expect((await session.request('GET', '/api/auth/session')).statusCode).toBe(401);
     expect((await login(extra.email, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('a role change, a profile change and a workspace change apply to the very next request of a signed-in session', async () => {
+    const { users: [extraAdmin, extra] = [] } = await t.createWorkspaceWithUsers(['admin', 'member']);
+    if (!extraAdmin || !extra) throw new Error('setup failed');
+    const session = await t.signIn(extra.email);
+    const adminSession = await t.signIn(extraAdmin.email);
+    // Each session has just been read, so a cached principal would answer the next requests.
+    expect((await session.request('GET', '/api/invitations')).statusCode).toBe(403);
+    expect((await adminSession.request('PATCH', `/api/users/${extra.id}`, { role: 'admin' })).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/invitations')).statusCode).toBe(200);
+    expect((await adminSession.request('PATCH', `/api/users/${extra.id}`, { role: 'member' })).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/invitations')).statusCode).toBe(403);
+
+    expect((await session.request('PATCH', '/api/me', { name: 'Renamed Now' })).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/auth/session')).json().user.name).toBe('Renamed Now');
+    expect((await adminSession.request('PATCH', '/api/workspace', { name: 'Renamed Workspace' })).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/workspace')).json().name).toBe('Renamed Workspace');
   });
 
   it('an admin cannot demote or disable themselves', async () => {

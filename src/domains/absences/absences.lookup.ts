@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
 
@@ -11,6 +11,12 @@ import { type AbsenceState, absenceCoverage, absences } from './absences.schema'
 export const LINKABLE_ABSENCE_STATES: AbsenceState[] = ['handover', 'active', 'returned', 'closed'];
 
 export function createAbsenceLookup({ db }: { db: Db }) {
+  // Built once: the coverage console reads a contact's absence for every contact it opens.
+  const absenceById = db
+    .select()
+    .from(absences)
+    .where(and(eq(absences.workspaceId, sql.placeholder('workspaceId')), eq(absences.id, sql.placeholder('id'))))
+    .prepare('absence_by_id');
   return {
     async inForce(tx: Db, workspaceId: string, ownerId: string, at: Date) {
       const [row] = await tx
@@ -39,10 +45,13 @@ export function createAbsenceLookup({ db }: { db: Db }) {
         .then((rows) => rows.map((row) => row.absence));
     },
     async byId(workspaceId: string, id: string, tx: Db = db) {
-      const [row] = await tx
-        .select()
-        .from(absences)
-        .where(and(eq(absences.workspaceId, workspaceId), eq(absences.id, id)));
+      const [row] =
+        tx === db
+          ? await absenceById.execute({ workspaceId, id })
+          : await tx
+              .select()
+              .from(absences)
+              .where(and(eq(absences.workspaceId, workspaceId), eq(absences.id, id)));
       return row ?? null;
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { clients, projects } from '../clients/clients.schema';
 import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
@@ -7,8 +7,38 @@ export type AbsenceRow = typeof absences.$inferSelect;
 export type CoverageItem = { clientId: string; projectId: string | null };
 export type AbsenceWithCoverage = AbsenceRow & { coverage: CoverageItem[] };
 
+type Bound<T> = { [K in keyof T]: T[K] | SQLWrapper };
+type Overlap = { workspaceId: string; userIds: string[]; from: string; to: string; exceptId: string | null };
+
+/** Absences of these people that overlap [from, to), except one (the absence being edited); instants as ISO strings. */
+function selectOverlapping(tx: Db, of: Bound<Overlap>) {
+  return tx
+    .select()
+    .from(absences)
+    .where(
+      and(
+        eq(absences.workspaceId, of.workspaceId),
+        sql`${absences.ownerId} = any(${of.userIds}::uuid[])`,
+        sql`${absences.startsAt} < ${of.to}::timestamptz`,
+        sql`${absences.endsAt} > ${of.from}::timestamptz`,
+        ne(absences.state, 'closed'),
+        of.exceptId === null ? sql`true` : ne(absences.id, of.exceptId),
+      ),
+    )
+    .orderBy(asc(absences.startsAt));
+}
+
 /** All SQL of absences and what they cover. Every read is scoped by workspace. */
 export function createAbsencesRepository({ db }: { db: Db }) {
+  // Built once: who of an absence's people is away elsewhere is read for every contact the coverage console opens.
+  const othersOverlapping = selectOverlapping(db, {
+    workspaceId: sql.placeholder('workspaceId'),
+    userIds: sql.placeholder('userIds'),
+    from: sql.placeholder('from'),
+    to: sql.placeholder('to'),
+    exceptId: sql.placeholder('exceptId'),
+  }).prepare('absences_overlapping_others');
+
   // Reads through the caller's transaction when there is one: PGlite has a single connection, so a
   // query on `db` inside a transaction would wait for that transaction forever.
   async function coverageOf(absenceIds: string[], tx: Db = db) {
@@ -82,23 +112,14 @@ export function createAbsencesRepository({ db }: { db: Db }) {
     },
 
     /** Absences of these people that overlap [from, to), except one (the absence being edited). */
-    overlapping: (workspaceId: string, userIds: string[], from: Date, to: Date, exceptId?: string, tx: Db = db) =>
-      userIds.length === 0
-        ? Promise.resolve([] as AbsenceRow[])
-        : tx
-            .select()
-            .from(absences)
-            .where(
-              and(
-                eq(absences.workspaceId, workspaceId),
-                inArray(absences.ownerId, userIds),
-                lt(absences.startsAt, to),
-                gt(absences.endsAt, from),
-                ne(absences.state, 'closed'),
-                exceptId ? ne(absences.id, exceptId) : sql`true`,
-              ),
-            )
-            .orderBy(asc(absences.startsAt)),
+    overlapping: async (workspaceId: string, userIds: string[], from: Date, to: Date, exceptId?: string, tx: Db = db) => {
+      if (userIds.length === 0) return [] as AbsenceRow[];
+      const of = { workspaceId, userIds, from: from.toISOString(), to: to.toISOString(), exceptId: exceptId || null };
+      // One array parameter: drizzle would spread a bare array into a list.
+      return tx === db && of.exceptId !== null
+        ? othersOverlapping.execute(of)
+        : selectOverlapping(tx, { ...of, userIds: sql.param(userIds) });
+    },
 
     /** Serialises plan changes of one owner until the transaction ends, so two overlapping plans cannot both pass the check. */
     lockOwner: (tx: Db, ownerId: string) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${ownerId}, 0))`),

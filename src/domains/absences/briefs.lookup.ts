@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { clients, projects } from '../clients/clients.schema';
 import { users } from '../workspaces/workspaces.schema';
@@ -6,42 +6,78 @@ import { briefAcknowledgements, briefQuestions, briefs, briefVersions } from './
 
 export type SharedBrief = Awaited<ReturnType<ReturnType<typeof createBriefLookup>['sharedBriefOf']>>;
 
+type AcknowledgementJson = {
+  delegateId: string;
+  delegateName: string;
+  delegateRole: 'primary' | 'backup';
+  version: number;
+  contentHash: string;
+  acknowledgedAt: string;
+  readBack: string | null;
+  supersededAt: string | null;
+};
+
+/** The brief's acknowledgement receipts, newest first, as one JSON array (the brief is read in one query). */
+const acknowledgementsOfBrief = sql<AcknowledgementJson[]>`(
+  select coalesce(json_agg(json_build_object(
+    'delegateId', ${briefAcknowledgements.delegateId},
+    'delegateName', ${users.name},
+    'delegateRole', ${briefAcknowledgements.delegateRole},
+    'version', ${briefAcknowledgements.version},
+    'contentHash', ${briefAcknowledgements.contentHash},
+    'acknowledgedAt', ${briefAcknowledgements.acknowledgedAt},
+    'readBack', ${briefAcknowledgements.readBack},
+    'supersededAt', ${briefAcknowledgements.supersededAt}
+  ) order by ${briefAcknowledgements.acknowledgedAt} desc), '[]'::json)
+  from ${briefAcknowledgements} inner join ${users} on ${users.id} = ${briefAcknowledgements.delegateId}
+  where ${briefAcknowledgements.briefId} = ${briefs.id})`;
+
 /**
  * What other domains may read of a brief: the shared version a delegate works from, with its acknowledgement
  * receipts (coverage shows them beside a contact and attaches them to a `no_information` escalation).
  */
+/** The client's brief in this absence (the client-wide one before project briefs) with its current version, if shared. */
+function selectSharedBrief(tx: Db, of: Record<'workspaceId' | 'absenceId' | 'clientId', string | SQLWrapper>) {
+  return tx
+    .select({
+      briefId: briefs.id,
+      currentVersion: briefs.currentVersion,
+      version: briefVersions.version,
+      contentHash: briefVersions.contentHash,
+      content: briefVersions.content,
+      acknowledgements: acknowledgementsOfBrief,
+    })
+    .from(briefs)
+    .leftJoin(briefVersions, and(eq(briefVersions.briefId, briefs.id), eq(briefVersions.version, briefs.currentVersion)))
+    .where(and(eq(briefs.workspaceId, of.workspaceId), eq(briefs.absenceId, of.absenceId), eq(briefs.clientId, of.clientId)))
+    .orderBy(asc(briefs.projectId))
+    .limit(1);
+}
+
 export function createBriefLookup({ db }: { db: Db }) {
+  // Built once: the coverage console shows the brief beside every contact it opens.
+  const sharedBrief = selectSharedBrief(db, {
+    workspaceId: sql.placeholder('workspaceId'),
+    absenceId: sql.placeholder('absenceId'),
+    clientId: sql.placeholder('clientId'),
+  }).prepare('shared_brief_of');
   return {
     /** The client's brief in this absence (the client-wide one before project briefs), at its current shared version. */
     async sharedBriefOf(workspaceId: string, absenceId: string, clientId: string, tx: Db = db) {
-      const [brief] = await tx
-        .select({ id: briefs.id, currentVersion: briefs.currentVersion, projectId: briefs.projectId })
-        .from(briefs)
-        .where(and(eq(briefs.workspaceId, workspaceId), eq(briefs.absenceId, absenceId), eq(briefs.clientId, clientId)))
-        .orderBy(asc(briefs.projectId))
-        .limit(1);
-      if (!brief || brief.currentVersion === 0) return null;
-      const [version] = await tx
-        .select()
-        .from(briefVersions)
-        .where(and(eq(briefVersions.briefId, brief.id), eq(briefVersions.version, brief.currentVersion)));
-      if (!version) return null;
-      const acknowledgements = await tx
-        .select({
-          delegateId: briefAcknowledgements.delegateId,
-          delegateName: users.name,
-          delegateRole: briefAcknowledgements.delegateRole,
-          version: briefAcknowledgements.version,
-          contentHash: briefAcknowledgements.contentHash,
-          acknowledgedAt: briefAcknowledgements.acknowledgedAt,
-          readBack: briefAcknowledgements.readBack,
-          supersededAt: briefAcknowledgements.supersededAt,
-        })
-        .from(briefAcknowledgements)
-        .innerJoin(users, eq(users.id, briefAcknowledgements.delegateId))
-        .where(eq(briefAcknowledgements.briefId, brief.id))
-        .orderBy(desc(briefAcknowledgements.acknowledgedAt));
-      return { briefId: brief.id, version: version.version, contentHash: version.contentHash, content: version.content, acknowledgements };
+      const of = { workspaceId, absenceId, clientId };
+      const [row] = tx === db ? await sharedBrief.execute(of) : await selectSharedBrief(tx, of);
+      if (!row || row.currentVersion === 0 || row.version === null || row.contentHash === null || row.content === null) return null;
+      return {
+        briefId: row.briefId,
+        version: row.version,
+        contentHash: row.contentHash,
+        content: row.content,
+        acknowledgements: row.acknowledgements.map((ack) => ({
+          ...ack,
+          acknowledgedAt: new Date(ack.acknowledgedAt),
+          supersededAt: ack.supersededAt === null ? null : new Date(ack.supersededAt),
+        })),
+      };
     },
 
     /** The handover record of an absence, for its report: every brief with its versions, receipts and questions. */

@@ -24,9 +24,9 @@ import { coverageErrors } from './coverage.errors';
 import { translateCoverageMail as t } from './coverage.mails';
 import type { ContactRow, ContactSummaryView, CoverageRepository } from './coverage.repository';
 import type { CoverageSettingsUseCases } from './coverage-settings.usecases';
-import { escalationPeople, type TeamReader } from './coverage-team';
+import { escalationPeople, type HandOffReader, type TeamReader } from './coverage-team';
 import { handOffTarget } from './escalation.models';
-import type { Escalations } from './escalations.usecases';
+import { type Escalations, escalationPeopleIds } from './escalations.usecases';
 import { matchFaq } from './faq-matching.models';
 
 export const followUpJob = {
@@ -50,6 +50,7 @@ type Deps = {
   workspacesRepository: WorkspacesRepository;
   coverageSettings: CoverageSettingsUseCases;
   teamAt: TeamReader;
+  handOffAt: HandOffReader;
   escalations: Escalations;
 };
 
@@ -124,18 +125,23 @@ export function createContacts(deps: Deps) {
   async function detail(principal: Principal, contactId: string): Promise<ContactDetail> {
     const { view, absence, escalations } = await visible(principal, contactId);
     const { contact } = view;
-    // Independent reads side by side (on PostgreSQL, each on its own pooled connection).
-    const [messages, activities, brief, team, presentedEscalations] = await Promise.all([
+    const workspaceId = principal.workspace.id;
+    // Independent reads side by side (on PostgreSQL, each on its own pooled connection). One names query serves the
+    // escalations and the hand-off, which can only go to the absence's backup or manager.
+    const [messages, activities, brief, handOff, names] = await Promise.all([
       repo.messagesOf(contact.id),
       repo.activitiesOf(contact.id),
-      contact.clientId ? deps.briefLookup.sharedBriefOf(principal.workspace.id, absence.id, contact.clientId) : null,
-      deps.teamAt(absence, clock.now()),
-      deps.escalations.present(principal.workspace.id, escalations, [view]),
+      contact.clientId ? deps.briefLookup.sharedBriefOf(workspaceId, absence.id, contact.clientId) : null,
+      contact.state === 'open' ? deps.handOffAt(absence, contact, clock.now()) : null,
+      repo.userNames(workspaceId, [
+        ...escalationPeopleIds(escalations),
+        ...(contact.state === 'open' ? [absence.backupDelegateId, absence.managerId].filter((id): id is string => id !== null) : []),
+      ]),
     ]);
+    const presentedEscalations = await deps.escalations.present(workspaceId, escalations, [view], names);
     const text = messages.map((message) => message.textBody).join('\n');
     const faqMatches =
       brief && contact.kind === 'email' ? matchFaq({ subject: contact.subject, text, lang: contact.language }, brief.content.faq) : [];
-    const handOff = contact.state === 'open' ? handOffTarget(escalationPeople(team, contact)) : null;
     return {
       ...presentContact(view),
       messages: messages.map((message) => ({
@@ -176,7 +182,7 @@ export function createContacts(deps: Deps) {
       faqMatches,
       escalations: presentedEscalations,
       canAct: mayAct(principal, absence),
-      handOffTo: handOff ? { id: handOff.userId, name: team.member(handOff.userId).name } : null,
+      handOffTo: handOff ? { id: handOff.userId, name: names.get(handOff.userId) ?? '' } : null,
       replyTo: contact.kind === 'email' ? contact.fromAddress : null,
     };
   }

@@ -3,7 +3,7 @@ import type { Language } from '../../contracts/workspaces.contracts';
 import type { AbsenceRow } from '../absences/absences.repository';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
-import type { EscalationPeople } from './escalation.models';
+import { type EscalationPeople, handOffTarget } from './escalation.models';
 
 export type TeamMember = { id: string; name: string; email: string; language: Language };
 export type Team = {
@@ -47,3 +47,16 @@ export const escalationPeople = (team: Team, contact: { assigneeId: string; assi
   managerId: team.managerId,
   away: team.away,
 });
+
+/**
+ * Who `handed_to_backup` would pass an open contact to at a moment: the same decision as with a whole team, without
+ * reading everyone's names (the console shows this on every contact it opens).
+ */
+export function createHandOffReader(deps: { coverAt: AbsencesUseCases['coverAt'] }) {
+  return async function handOffAt(absence: AbsenceRow, contact: { assigneeId: string; assigneeRole: AssigneeRole }, at: Date) {
+    const { away } = await deps.coverAt(absence, at);
+    const { assigneeId, assigneeRole } = contact;
+    return handOffTarget({ assigneeId, assigneeRole, backupId: absence.backupDelegateId, managerId: absence.managerId, away });
+  };
+}
+export type HandOffReader = ReturnType<typeof createHandOffReader>;

@@ -23,7 +23,11 @@ const shownWith = {
   assigneeName: assignee.name,
   ownerName: owner.name,
   messageCount: sql<number>`(select count(*) from coverage_messages m where m.contact_id = ${coverageContacts.id})`.mapWith(Number),
-  escalated: sql<boolean>`exists (select 1 from escalations e where e.contact_id = ${coverageContacts.id})`.mapWith(Boolean),
+  // A scalar subquery rather than EXISTS: PostgreSQL may turn an EXISTS into a hash of every escalation of the database
+  // (planned for all the contacts the filter could match, not the queue's limit); this probes the index once a line.
+  escalated: sql<boolean>`coalesce((select true from escalations e where e.contact_id = ${coverageContacts.id} limit 1), false)`.mapWith(
+    Boolean,
+  ),
 };
 const column = getTableColumns(coverageContacts);
 /**
@@ -95,8 +99,117 @@ export type QueueFilter = {
   limit: number;
 };
 
+const byWorkspaceId = sql.placeholder('workspaceId');
+const byId = sql.placeholder('id');
+const byContactId = sql.placeholder('contactId');
+
+/** What the console reads for every contact it opens, built once (PostgreSQL also keeps each one's plan per connection). */
+function prepareContactReads(db: Db) {
+  return {
+    contactView: selectContacts(db)
+      .where(and(eq(coverageContacts.workspaceId, byWorkspaceId), eq(coverageContacts.id, byId)))
+      .prepare('coverage_contact_view'),
+    messagesOf: db
+      .select({
+        id: mailMessages.id,
+        fromAddress: mailMessages.fromAddress,
+        fromName: mailMessages.fromName,
+        subject: mailMessages.subject,
+        receivedAt: mailMessages.receivedAt,
+        textBody: mailMessages.textBody,
+        safeHtml: mailMessages.safeHtml,
+        messageIdHeader: mailMessages.messageIdHeader,
+        references: mailMessages.references,
+        mailboxId: mailMessages.mailboxId,
+      })
+      .from(coverageMessages)
+      .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
+      .where(eq(coverageMessages.contactId, byContactId))
+      .orderBy(asc(mailMessages.receivedAt))
+      .prepare('coverage_messages_of'),
+    activitiesOf: db
+      .select({ activity: coverageActivities, actorName: users.name })
+      .from(coverageActivities)
+      .leftJoin(users, eq(users.id, coverageActivities.actorId))
+      .where(eq(coverageActivities.contactId, byContactId))
+      .orderBy(asc(coverageActivities.at))
+      .prepare('coverage_activities_of'),
+    userNames: db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.workspaceId, byWorkspaceId), sql`${users.id} = any(${sql.placeholder('ids')}::uuid[])`))
+      .prepare('coverage_user_names'),
+    escalationsOf: db
+      .select()
+      .from(escalations)
+      .where(eq(escalations.contactId, byContactId))
+      .orderBy(asc(escalations.createdAt))
+      .prepare('coverage_escalations_of'),
+  };
+}
+
+/** Which filters a queue read has; its values are bound when it runs. */
+type QueueShape = {
+  state: 'any' | 'one';
+  client: 'any' | 'one';
+  tier: 'any' | 'triage' | 'one';
+  people: 'all' | 'mine' | 'involving';
+};
+const queueShapeOf = (filter: QueueFilter): QueueShape => ({
+  state: filter.state === 'all' ? 'any' : 'one',
+  client: filter.clientId ? 'one' : 'any',
+  tier: filter.tier === 'triage' ? 'triage' : filter.tier ? 'one' : 'any',
+  people: filter.mineOf ? 'mine' : filter.involving ? 'involving' : 'all',
+});
+
+function selectQueue(db: Db, shape: QueueShape) {
+  const me = sql.placeholder('me');
+  const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, byWorkspaceId)];
+  if (shape.state === 'one') conditions.push(eq(coverageContacts.state, sql.placeholder('state')));
+  if (shape.client === 'one') conditions.push(eq(coverageContacts.clientId, sql.placeholder('clientId')));
+  if (shape.tier === 'triage') conditions.push(isNull(coverageContacts.clientId));
+  else if (shape.tier === 'one') conditions.push(eq(clients.tier, sql.placeholder('tier')));
+  if (shape.people === 'mine') {
+    // Uncorrelated on purpose: PostgreSQL hashes the escalated contacts once ("hashed SubPlan") instead of probing
+    // the escalations for every contact read, so the queue index below is walked in order and stops at the limit.
+    conditions.push(
+      or(
+        eq(coverageContacts.assigneeId, me),
+        inArray(coverageContacts.id, db.select({ id: escalations.contactId }).from(escalations).where(eq(escalations.recipientId, me))),
+      ),
+    );
+  }
+  if (shape.people === 'involving') {
+    conditions.push(
+      inArray(
+        coverageContacts.absenceId,
+        db
+          .select({ id: absences.id })
+          .from(absences)
+          .where(
+            and(
+              eq(absences.workspaceId, byWorkspaceId),
+              or(
+                eq(absences.ownerId, me),
+                eq(absences.primaryDelegateId, me),
+                eq(absences.backupDelegateId, me),
+                eq(absences.managerId, me),
+              ),
+            ),
+          ),
+      ),
+    );
+  }
+  return selectSummaries(db)
+    .where(and(...conditions))
+    .orderBy(sql`${coverageContacts.dueAt} asc nulls last`, asc(coverageContacts.receivedAt))
+    .limit(sql.placeholder('limit'));
+}
+
 /** All SQL of the coverage domain: conversations, contacts, their timeline, escalations and settings. */
 export function createCoverageRepository({ db }: { db: Db }) {
+  const prepared = prepareContactReads(db);
+  const preparedQueues = new Map<string, ReturnType<ReturnType<typeof selectQueue>['prepare']>>();
   return {
     settings: async (workspaceId: string, tx: Db = db) =>
       first(await tx.select().from(coverageSettings).where(eq(coverageSettings.workspaceId, workspaceId)))?.settings ?? null,
@@ -278,79 +391,28 @@ export function createCoverageRepository({ db }: { db: Db }) {
     insertActivity: (tx: Db, values: typeof coverageActivities.$inferInsert) => tx.insert(coverageActivities).values(values),
 
     contactView: async (workspaceId: string, id: string, tx: Db = db): Promise<ContactView | null> =>
-      first(await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id)))),
+      first(
+        tx === db
+          ? await prepared.contactView.execute({ workspaceId, id })
+          : await selectContacts(tx).where(and(eq(coverageContacts.workspaceId, workspaceId), eq(coverageContacts.id, id))),
+      ),
 
+    /** Each kind of queue (which filters it has) is built once, its values bound at each read. */
     async queue(workspaceId: string, filter: QueueFilter): Promise<ContactSummaryView[]> {
-      const conditions: (SQL | undefined)[] = [eq(coverageContacts.workspaceId, workspaceId)];
-      if (filter.state !== 'all') conditions.push(eq(coverageContacts.state, filter.state));
-      if (filter.clientId) conditions.push(eq(coverageContacts.clientId, filter.clientId));
-      if (filter.tier === 'triage') conditions.push(isNull(coverageContacts.clientId));
-      else if (filter.tier) conditions.push(eq(clients.tier, filter.tier));
-      if (filter.mineOf) {
-        const me = filter.mineOf;
-        // Uncorrelated on purpose: PostgreSQL hashes the escalated contacts once ("hashed SubPlan") instead of probing
-        // the escalations for every contact read, so the queue index below is walked in order and stops at the limit.
-        conditions.push(
-          or(
-            eq(coverageContacts.assigneeId, me),
-            inArray(coverageContacts.id, db.select({ id: escalations.contactId }).from(escalations).where(eq(escalations.recipientId, me))),
-          ),
-        );
+      const shape = queueShapeOf(filter);
+      const name = `coverage_queue_${shape.state}_${shape.client}_${shape.tier}_${shape.people}`;
+      let query = preparedQueues.get(name);
+      if (!query) {
+        query = selectQueue(db, shape).prepare(name);
+        preparedQueues.set(name, query);
       }
-      if (filter.involving) {
-        const me = filter.involving;
-        conditions.push(
-          inArray(
-            coverageContacts.absenceId,
-            db
-              .select({ id: absences.id })
-              .from(absences)
-              .where(
-                and(
-                  eq(absences.workspaceId, workspaceId),
-                  or(
-                    eq(absences.ownerId, me),
-                    eq(absences.primaryDelegateId, me),
-                    eq(absences.backupDelegateId, me),
-                    eq(absences.managerId, me),
-                  ),
-                ),
-              ),
-          ),
-        );
-      }
-      return selectSummaries(db)
-        .where(and(...conditions))
-        .orderBy(sql`${coverageContacts.dueAt} asc nulls last`, asc(coverageContacts.receivedAt))
-        .limit(filter.limit);
+      const { state, clientId, tier, limit } = filter;
+      return query.execute({ workspaceId, state, clientId, tier, limit, me: filter.mineOf ?? filter.involving });
     },
 
-    messagesOf: (contactId: string) =>
-      db
-        .select({
-          id: mailMessages.id,
-          fromAddress: mailMessages.fromAddress,
-          fromName: mailMessages.fromName,
-          subject: mailMessages.subject,
-          receivedAt: mailMessages.receivedAt,
-          textBody: mailMessages.textBody,
-          safeHtml: mailMessages.safeHtml,
-          messageIdHeader: mailMessages.messageIdHeader,
-          references: mailMessages.references,
-          mailboxId: mailMessages.mailboxId,
-        })
-        .from(coverageMessages)
-        .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
-        .where(eq(coverageMessages.contactId, contactId))
-        .orderBy(asc(mailMessages.receivedAt)),
+    messagesOf: (contactId: string) => prepared.messagesOf.execute({ contactId }),
 
-    activitiesOf: (contactId: string) =>
-      db
-        .select({ activity: coverageActivities, actorName: users.name })
-        .from(coverageActivities)
-        .leftJoin(users, eq(users.id, coverageActivities.actorId))
-        .where(eq(coverageActivities.contactId, contactId))
-        .orderBy(asc(coverageActivities.at)),
+    activitiesOf: (contactId: string) => prepared.activitiesOf.execute({ contactId }),
 
     // Escalations ----------------------------------------------------------------------------
 
@@ -358,8 +420,7 @@ export function createCoverageRepository({ db }: { db: Db }) {
     insertEscalation: async (tx: Db, values: typeof escalations.$inferInsert) =>
       first(await tx.insert(escalations).values(values).onConflictDoNothing().returning()),
 
-    escalationsOf: (contactId: string) =>
-      db.select().from(escalations).where(eq(escalations.contactId, contactId)).orderBy(asc(escalations.createdAt)),
+    escalationsOf: (contactId: string) => prepared.escalationsOf.execute({ contactId }),
 
     listEscalations: (workspaceId: string, filter: { state: EscalationState | 'all'; recipientId?: string }) =>
       db
@@ -390,10 +451,7 @@ export function createCoverageRepository({ db }: { db: Db }) {
     /** Names of the people an escalation list mentions, in one query. */
     userNames: async (workspaceId: string, ids: string[]) => {
       if (ids.length === 0) return new Map<string, string>();
-      const rows = await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, [...new Set(ids)])));
+      const rows = await prepared.userNames.execute({ workspaceId, ids: [...new Set(ids)] });
       return new Map(rows.map((row) => [row.id, row.name]));
     },
   };

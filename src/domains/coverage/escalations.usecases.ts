@@ -37,6 +37,10 @@ type Deps = {
   clientDirectory: ClientDirectory;
 };
 
+/** The people an escalation list names: recipients, and who acknowledged or resolved. */
+export const escalationPeopleIds = (rows: EscalationRow[]) =>
+  rows.flatMap((row) => [row.recipientId, row.acknowledgedBy, row.resolvedBy].filter((id): id is string => id !== null));
+
 export function createEscalations(deps: Deps) {
   const { db, clock, coverageRepository: repo } = deps;
 
@@ -131,16 +135,21 @@ export function createEscalations(deps: Deps) {
   const mayManage = (principal: Principal, row: EscalationRow) =>
     principal.user.role === 'admin' || principal.user.role === 'manager' || row.recipientId === principal.user.id;
 
-  /** Escalations with their names; `known` are contacts the caller already read (each other contact is read once). */
-  async function present(workspaceId: string, rows: EscalationRow[], known: ContactView[] = []): Promise<Escalation[]> {
+  /**
+   * Escalations with their names; `known` are contacts the caller already read (each other contact is read once), and
+   * `knownNames` names the caller read with others of its own (`peopleOf(rows)` at least).
+   */
+  async function present(
+    workspaceId: string,
+    rows: EscalationRow[],
+    known: ContactView[] = [],
+    knownNames?: Map<string, string>,
+  ): Promise<Escalation[]> {
     const views = new Map(known.map((view) => [view.contact.id, view]));
     const missing = [...new Set(rows.map((row) => row.contactId))].filter((id) => !views.has(id));
     const [read, names] = await Promise.all([
       Promise.all(missing.map((id) => repo.contactView(workspaceId, id))),
-      repo.userNames(
-        workspaceId,
-        rows.flatMap((row) => [row.recipientId, row.acknowledgedBy, row.resolvedBy].filter((id): id is string => id !== null)),
-      ),
+      knownNames ?? repo.userNames(workspaceId, escalationPeopleIds(rows)),
     ]);
     for (const view of read) if (view) views.set(view.contact.id, view);
     return rows.map((row) => {

@@ -8,6 +8,7 @@ import type { Escalations } from '../coverage/escalations.usecases';
 import type { RecoveryTasks } from '../recovery/recovery-tasks.usecases';
 import type { WinBack } from '../recovery/win-back.usecases';
 import type { Debriefs } from '../reports/debrief.usecases';
+import type { ReportUseCases } from '../reports/report.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { demoStoryDays } from './demo-story-days';
@@ -19,6 +20,7 @@ export type DemoStoryActors = {
   winBack: WinBack;
   escalations: Escalations;
   debriefs: Debriefs;
+  reports: ReportUseCases;
   workspacesRepository: WorkspacesRepository;
 };
 export type DemoStoryStage = (clock: Clock) => DemoStoryActors;
@@ -92,6 +94,7 @@ export async function tellDemoRecovery({
   }
 
   await tellDebrief();
+  await tellReport();
 
   // The first two win-back calls, an hour after each reminder fell due (30 and 60 days after Orsini was lost).
   const notes: Record<number, string> = {
@@ -103,6 +106,21 @@ export async function tellDemoRecovery({
     at(new Date(lostAt.getTime() + reminder.day * DAY_MS + 3_600_000));
     if (current.getTime() >= today.getTime()) break;
     await actors.winBack.log(anna, reminder.id, { note: notes[reminder.day] ?? '' });
+  }
+
+  /** Anna writes her own account (no loaded wording), finalises the report and sends it to Marco. */
+  async function tellReport() {
+    at(day(-3, '10:00'));
+    await actors.reports.saveNarrative(anna, absence.id, {
+      text: [
+        'Sono rientrata dalle ferie il giorno previsto e ho chiamato Northwind e Orsini la mattina stessa.',
+        'Con Northwind abbiamo concordato i nuovi tempi della migrazione; Orsini ha affidato il rilancio del sito a un’altra agenzia dopo lo slittamento del go-live.',
+        'Il brief di Orsini diceva che il go-live era slittato ma non quale data proporre né chi poteva deciderla: dalla prossima assenza il modello del brief la chiede per ogni progetto con una scadenza.',
+      ].join('\n\n'),
+    });
+    at(day(-3, '10:20'));
+    await actors.reports.finalise(anna, absence.id);
+    await actors.reports.sendToManager(anna, absence.id);
   }
 
   /** Anna opens the debrief, Peter writes his answers beforehand, they meet with Marco, who concludes it. */

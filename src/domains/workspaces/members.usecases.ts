@@ -7,6 +7,7 @@ import { newSecretToken, sha256Hex } from '../../platform/security/tokens';
 import type { AuditLog } from '../audit/audit.repository';
 import type { Outbox } from '../outbox/outbox.usecases';
 import type { Principal } from './auth.usecases';
+import type { PrincipalCache } from './principal-cache';
 import { workspaceErrors } from './workspaces.errors';
 import { translateWorkspaceMail } from './workspaces.mails';
 import { defaultBusinessHours, invitationStatus, slugify } from './workspaces.models';
@@ -18,6 +19,8 @@ type MembersDeps = {
   auditLog: AuditLog;
   outbox: Outbox;
   workspacesRepository: WorkspacesRepository;
+  /** Cleared after every change to users or the workspace, which signed-in principals carry. */
+  principalCache: PrincipalCache;
   baseUrl: string;
   invitationTtlHours: number;
 };
@@ -28,6 +31,7 @@ export function createMembersUseCases({
   auditLog,
   outbox,
   workspacesRepository: repo,
+  principalCache,
   baseUrl,
   invitationTtlHours,
 }: MembersDeps) {
@@ -99,12 +103,14 @@ export function createMembersUseCases({
       db.transaction((tx) => insertUser(tx, input, null)),
 
     async updateWorkspace(principal: Principal, changes: UpdateWorkspace) {
-      return db.transaction(async (tx) => {
-        const updated = await repo.updateWorkspace(tx, principal.workspace.id, changes);
-        if (!updated) throw workspaceErrors.workspaceNotFound();
-        await audit(tx, principal, updated.id, 'workspace.updated', 'workspace', updated.id, { changes });
-        return updated;
-      });
+      return db
+        .transaction(async (tx) => {
+          const updated = await repo.updateWorkspace(tx, principal.workspace.id, changes);
+          if (!updated) throw workspaceErrors.workspaceNotFound();
+          await audit(tx, principal, updated.id, 'workspace.updated', 'workspace', updated.id, { changes });
+          return updated;
+        })
+        .finally(principalCache.clear);
     },
 
     listUsers: (principal: Principal) => repo.listUsers(principal.workspace.id),
@@ -113,25 +119,29 @@ export function createMembersUseCases({
       const target = await repo.userInWorkspace(principal.workspace.id, userId);
       if (!target) throw workspaceErrors.userNotFound();
       if (target.id === principal.user.id) throw workspaceErrors.cannotChangeSelf();
-      return db.transaction(async (tx) => {
-        const updated = await repo.updateUser(tx, principal.workspace.id, userId, {
-          ...(changes.role ? { role: changes.role } : {}),
-          ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? clock.now() : null } : {}),
-        });
-        if (!updated) throw workspaceErrors.userNotFound();
-        if (changes.disabled) await repo.deleteUserSessions(tx, userId);
-        await audit(tx, principal, principal.workspace.id, 'user.updated', 'user', userId, { changes });
-        return updated;
-      });
+      return db
+        .transaction(async (tx) => {
+          const updated = await repo.updateUser(tx, principal.workspace.id, userId, {
+            ...(changes.role ? { role: changes.role } : {}),
+            ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? clock.now() : null } : {}),
+          });
+          if (!updated) throw workspaceErrors.userNotFound();
+          if (changes.disabled) await repo.deleteUserSessions(tx, userId);
+          await audit(tx, principal, principal.workspace.id, 'user.updated', 'user', userId, { changes });
+          return updated;
+        })
+        .finally(principalCache.clear);
     },
 
     async updateProfile(principal: Principal, changes: { name?: string; language?: Language }) {
-      return db.transaction(async (tx) => {
-        const updated = await repo.updateUser(tx, principal.workspace.id, principal.user.id, changes);
-        if (!updated) throw workspaceErrors.userNotFound();
-        await audit(tx, principal, principal.workspace.id, 'user.profile_updated', 'user', updated.id, { changes });
-        return updated;
-      });
+      return db
+        .transaction(async (tx) => {
+          const updated = await repo.updateUser(tx, principal.workspace.id, principal.user.id, changes);
+          if (!updated) throw workspaceErrors.userNotFound();
+          await audit(tx, principal, principal.workspace.id, 'user.profile_updated', 'user', updated.id, { changes });
+          return updated;
+        })
+        .finally(principalCache.clear);
     },
 
     /** The invitation mail goes through the outbox in the invitee's language, in the same transaction. */
