@@ -10,6 +10,9 @@ import { useLogWinBack } from '../api/get-win-back';
 import { ReminderStateBadge } from './recovery-badges';
 import { useRecoveryErrorMessage } from './use-recovery-error';
 
+/** The sentence around a lost reason ends with its own full stop; the one people type at the end would double it. */
+const withoutFullStop = (text: string) => text.trim().replace(/\.+$/, '');
+
 function LogReminderForm({ reminder }: { reminder: WinBackReminder }) {
   const { t } = useTranslation();
   const errorMessage = useRecoveryErrorMessage();
@@ -59,7 +62,7 @@ function ReminderItem({ reminder }: { reminder: WinBackReminder }) {
           </span>
         </p>
         <p className="muted">
-          {t('recovery.winBack.lost', { date: format.date(reminder.lostAt), reason: reminder.lostReason })}
+          {t('recovery.winBack.lost', { date: format.date(reminder.lostAt), reason: withoutFullStop(reminder.lostReason) })}
           {reminder.endedStatus ? ` ${t('recovery.winBack.ended', { status: t(`recovery.status.${reminder.endedStatus}`) })}` : ''}
         </p>
         {reminder.note ? <p className="pre-line">{reminder.note}</p> : null}
