@@ -1,13 +1,15 @@
-// Ingestion throughput of the full pipeline (parse, sanitise, detect language, match, thread, one transaction
-// per message with raw copy, attachments, audit event and routing job) on 5,000 generated messages (plain,
-// HTML, attachments, Italian and English), beside bare mailparser `simpleParser` of the same corpus in the
-// same run. On PGlite and on PostgreSQL. Peak memory (RSS) printed. Targets from issue 4 printed beside.
+// Ingestion throughput of the full pipeline (parse, sanitise, detect language, match, thread, raw copy,
+// attachments, audit events and routing jobs), driven as the IMAP sync drives it: batches of one IMAP fetch,
+// each stored in one transaction while the next is parsed on the parse worker. On 5,000 generated messages
+// (plain, HTML, attachments, Italian and English), beside bare mailparser `simpleParser` of the same corpus in
+// the same run. On PGlite and on PostgreSQL. Peak memory (RSS) printed. Targets from issue 4 printed beside.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { tsImport } from 'tsx/esm/api';
 import { onCleanup, runBench } from './lib/cleanup.mjs';
+import { corpusMessage as message } from './lib/mail-corpus.mjs';
 import { createBenchDatabase } from './lib/postgres.mjs';
 import { fixed, printTable, ratio } from './lib/report.mjs';
 
@@ -16,77 +18,13 @@ const { createBaton } = await tsImport('../src/main.ts', import.meta.url);
 const { loadConfig } = await tsImport('../src/platform/config/config.ts', import.meta.url);
 const { createLogger } = await tsImport('../src/platform/logger/logger.ts', import.meta.url);
 const { openDatabase } = await tsImport('../src/platform/db/database.ts', import.meta.url);
+const { IMAP_FETCH_BATCH } = await tsImport('../src/platform/mail/imap-reader.ts', import.meta.url);
 
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 sampler.unref();
-
-const IT = [
-  'Buongiorno, vi scrivo per chiedere un aggiornamento sul progetto del nuovo sito e sulle date di consegna previste.',
-  'Gentile Anna, la fattura di marzo non ci è ancora arrivata: potete inviarcela di nuovo? Grazie mille.',
-  'Ciao, avremmo bisogno di spostare la riunione di giovedì alla settimana prossima, se per voi va bene.',
-];
-const EN = [
-  'Hello Anna, could you send us an update on the website project and the expected delivery dates?',
-  'Hi, the March invoice has not reached us yet: could you please send it again? Many thanks.',
-  'Good morning, we need to move Thursday’s meeting to next week if that works for you.',
-];
-
-/** A realistic mix: 50% plain, 35% HTML alternative, 15% with a PDF attachment; half Italian, half English. */
-function message(i) {
-  const italian = i % 2 === 0;
-  const text = (italian ? IT : EN)[i % 3].repeat(1 + (i % 4));
-  const from = i % 5 === 0 ? `someone${i}@unknown${i % 50}.example` : `contact${i % 200}@client${i % 40}.example`;
-  const head = [
-    `From: Contact ${i} <${from}>`,
-    'To: Anna Ferri <anna@agency.example>',
-    `Subject: ${italian ? 'Richiesta' : 'Request'} #${i}`,
-    `Date: Mon, 02 Mar 2026 10:${String(i % 60).padStart(2, '0')}:00 +0100`,
-    `Message-ID: <bench-${i}@client${i % 40}.example>`,
-    ...(i % 7 === 0 && i > 0 ? [`In-Reply-To: <bench-${i - 7}@client${(i - 7) % 40}.example>`] : []),
-    'MIME-Version: 1.0',
-  ];
-  const kind = i % 20 < 10 ? 'plain' : i % 20 < 17 ? 'html' : 'attachment';
-  if (kind === 'plain')
-    return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text, ''].join('\r\n');
-  const html = `<html><body><p style="color:#333">${text}</p><p><a href="https://client.example/x">link</a> <img src="https://tracker.example/${i}.gif"></p><script>track()</script></body></html>`;
-  const alternative = [
-    '--alt',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    text,
-    '--alt',
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    html,
-    '--alt--',
-  ];
-  if (kind === 'html') return [...head, 'Content-Type: multipart/alternative; boundary="alt"', '', ...alternative, ''].join('\r\n');
-  const pdf = Buffer.alloc(40_000 + (i % 10) * 10_000, i % 251)
-    .toString('base64')
-    .replace(/.{76}/g, '$&\r\n');
-  return [
-    ...head,
-    'Content-Type: multipart/mixed; boundary="mix"',
-    '',
-    '--mix',
-    'Content-Type: multipart/alternative; boundary="alt"',
-    '',
-    ...alternative,
-    '--mix',
-    `Content-Type: application/pdf; name="offer-${i}.pdf"`,
-    'Content-Transfer-Encoding: base64',
-    `Content-Disposition: attachment; filename="offer-${i}.pdf"`,
-    '',
-    pdf,
-    '--mix--',
-    '',
-  ].join('\r\n');
-}
 
 async function seed(baton) {
   const { deps } = baton;
@@ -113,15 +51,27 @@ async function pipelineRate(label, database, raws) {
     const { workspace, mailbox } = await seed(baton);
     const startedAt = performance.now();
     const outcomes = {};
-    for (const raw of raws) {
-      const result = await baton.deps.mail.ingestion.ingestRawMessage({
-        workspaceId: workspace.id,
-        mailboxId: mailbox.id,
-        raw,
-        receivedAt: new Date(),
-      });
-      outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+    // As the IMAP sync does: batches of one IMAP fetch, each stored in one transaction while the next one is
+    // parsed on the parse pool's worker.
+    const { ingestion } = baton.deps.mail;
+    const batches = [];
+    for (let start = 0; start < raws.length; start += IMAP_FETCH_BATCH) {
+      batches.push(
+        raws
+          .slice(start, start + IMAP_FETCH_BATCH)
+          .map((raw) => ({ workspaceId: workspace.id, mailboxId: mailbox.id, raw, receivedAt: new Date() })),
+      );
     }
+    let previous = null;
+    const store = async (prepared) => {
+      for (const result of await ingestion.storeBatch(await prepared)) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+    };
+    for (const batch of batches) {
+      const next = ingestion.prepareBatch(batch);
+      if (previous) await store(previous);
+      previous = next;
+    }
+    if (previous) await store(previous);
     const seconds = (performance.now() - startedAt) / 1000;
     console.log(`  ${label}: ${JSON.stringify(outcomes)} in ${fixed(seconds, 1)} s`);
     return raws.length / seconds;

@@ -31,8 +31,12 @@ const isStale = (output, inputs) => !existsSync(path.join(root, output)) || stat
 export async function buildServer() {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/cli/baton.ts')],
-    outfile: path.join(root, 'dist/baton.js'),
+    // The mail parse worker is its own file: a worker thread starts from a file (see ingestion.parse-pool.ts).
+    entryPoints: {
+      baton: path.join(root, 'src/cli/baton.ts'),
+      'ingestion.parse-worker': path.join(root, 'src/domains/mail/ingestion.parse-worker.ts'),
+    },
+    outdir: path.join(root, 'dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -133,6 +133,7 @@ export async function createBaton(options: BatonOptions) {
         await smtpIntake?.close();
         await jobRunner.stop();
         await app.close();
+        await deps.mail.parsePool.close();
         deps.mailTransport.close();
         if (!options.database) await database.close();
       },

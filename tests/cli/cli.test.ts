@@ -7,8 +7,11 @@ import { type Database, openDatabase } from '../../src/platform/db/database';
 import { createCliDatabase, runCli } from '../support/run-cli';
 import { testBackend } from '../support/test-database';
 
-/** The CLI runs in its own process against the backend under test: an on-disk PGlite directory or a PostgreSQL database. */
-describe('baton CLI', () => {
+/**
+ * The CLI runs in its own process against the backend under test: an on-disk PGlite directory or a PostgreSQL database.
+ * Every step spawns the CLI (a Node process starting PGlite): slow on a loaded machine, hence the long timeout.
+ */
+describe('baton CLI', { timeout: 180_000 }, () => {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let openSameDatabase: () => Promise<Database>;

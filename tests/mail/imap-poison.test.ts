@@ -149,6 +149,8 @@ describe('poison messages in an IMAP mailbox (a real Dovecot)', () => {
       pollSeconds: 60,
       ingestion: {
         ...real,
+        storeBatch: async (batch) =>
+          batch.items.some((item) => isPoison(item.input.raw)) ? Promise.reject(new Error('storage broke')) : real.storeBatch(batch),
         ingestRawMessage: async (input) =>
           isPoison(input.raw) ? Promise.reject(new Error('storage broke')) : real.ingestRawMessage(input),
         quarantineUnreadable: async (input) =>

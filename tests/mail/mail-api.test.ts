@@ -118,7 +118,7 @@ describe('baton mail ingest', () => {
       env,
     );
     expect(mailbox.stdout).toContain('Added mailbox anna@acme.example');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => cleanup());
 
   it('prints one line per file, a reason for a quarantined one, an error line for an unreadable one, and exits by the rules', async () => {
@@ -140,5 +140,5 @@ describe('baton mail ingest', () => {
 
     const unknown = await runCli(['mail', 'ingest', '--mailbox', 'nobody@acme.example', ...files], env);
     expect([unknown.code, unknown.stderr.trim()]).toEqual([2, 'No mailbox nobody@acme.example']);
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
 
@@ -17,24 +17,25 @@ export function createAbsenceLookup({ db }: { db: Db }) {
     .from(absences)
     .where(and(eq(absences.workspaceId, sql.placeholder('workspaceId')), eq(absences.id, sql.placeholder('id'))))
     .prepare('absence_by_id');
+  const inForceDuring = (tx: Db, workspaceId: string, ownerId: string, from: Date, to: Date) =>
+    tx
+      .select()
+      .from(absences)
+      .where(
+        and(
+          eq(absences.workspaceId, workspaceId),
+          eq(absences.ownerId, ownerId),
+          lte(absences.startsAt, to),
+          gt(absences.endsAt, from),
+          inArray(absences.state, LINKABLE_ABSENCE_STATES),
+        ),
+      );
   return {
     async inForce(tx: Db, workspaceId: string, ownerId: string, at: Date) {
-      const [row] = await tx
-        .select()
-        .from(absences)
-        .where(
-          and(
-            eq(absences.workspaceId, workspaceId),
-            eq(absences.ownerId, ownerId),
-            lte(absences.startsAt, at),
-            gt(absences.endsAt, at),
-            inArray(absences.state, LINKABLE_ABSENCE_STATES),
-          ),
-        )
-        .orderBy(desc(absences.startsAt))
-        .limit(1);
-      return row ?? null;
+      return absenceInForceAt(await inForceDuring(tx, workspaceId, ownerId, at, at), at);
     },
+    /** The linkable absences of an owner overlapping [from, to]: pick one per moment with `absenceInForceAt`. */
+    inForceDuring,
     /** Active absences whose coverage includes this client (a logged call belongs to the one its logger covers). */
     async activeCovering(workspaceId: string, clientId: string) {
       return db
@@ -56,4 +57,14 @@ export function createAbsenceLookup({ db }: { db: Db }) {
     },
   };
 }
+/** The absence a message arriving at `at` belongs to: the latest-starting one whose window holds that moment. */
+export function absenceInForceAt<A extends { startsAt: Date; endsAt: Date }>(candidates: A[], at: Date): A | null {
+  let found: A | null = null;
+  for (const absence of candidates) {
+    if (absence.startsAt > at || absence.endsAt <= at) continue;
+    if (!found || absence.startsAt > found.startsAt) found = absence;
+  }
+  return found;
+}
+
 export type AbsenceLookup = ReturnType<typeof createAbsenceLookup>;

@@ -7,16 +7,33 @@ import { clientDomains, clients, contactEmails, contacts } from './clients.schem
  * and adding a sender to a client (mail's "attach an unknown sender"). Kept apart from the CRUD repository.
  */
 export function createClientDirectory({ db }: { db: Db }) {
+  /** The contact each address belongs to (lower-cased keys); an address on several contacts takes the first. */
+  async function contactsByEmails(tx: Db, workspaceId: string, emails: string[]) {
+    const found = new Map<string, { contactId: string; clientId: string }>();
+    if (emails.length === 0) return found;
+    const rows = await tx
+      .select({ email: sql<string>`lower(${contactEmails.email})`, contactId: contacts.id, clientId: contacts.clientId })
+      .from(contactEmails)
+      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+      .where(
+        and(
+          eq(contactEmails.workspaceId, workspaceId),
+          inArray(
+            sql`lower(${contactEmails.email})`,
+            emails.map((email) => email.toLowerCase()),
+          ),
+        ),
+      )
+      .orderBy(contacts.id);
+    for (const { email, ...contact } of rows) if (!found.has(email)) found.set(email, contact);
+    return found;
+  }
+
   return {
     async contactByEmail(tx: Db, workspaceId: string, email: string) {
-      const [row] = await tx
-        .select({ contactId: contacts.id, clientId: contacts.clientId })
-        .from(contactEmails)
-        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
-        .where(and(eq(contactEmails.workspaceId, workspaceId), sql`lower(${contactEmails.email}) = ${email.toLowerCase()}`))
-        .limit(1);
-      return row ?? null;
+      return (await contactsByEmails(tx, workspaceId, [email])).get(email.toLowerCase()) ?? null;
     },
+    contactsByEmails,
 
     domainsAmong: (tx: Db, workspaceId: string, domains: string[]) =>
       domains.length === 0

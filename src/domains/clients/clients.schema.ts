@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   ClientStatus,
@@ -43,6 +44,8 @@ export const clientDomains = pgTable(
   },
   (table) => [
     uniqueIndex('client_domains_workspace_domain').on(table.workspaceId, table.domain),
+    // Mail matches senders case-insensitively: without this every lookup reads all the workspace's domains.
+    index('client_domains_workspace_lower_domain').on(table.workspaceId, sql`lower(${table.domain})`),
     index('client_domains_client_idx').on(table.clientId),
   ],
 );
@@ -74,6 +77,8 @@ export const contactEmails = pgTable(
   },
   (table) => [
     uniqueIndex('contact_emails_workspace_email').on(table.workspaceId, table.email),
+    // Mail matches senders case-insensitively: without this every lookup reads all the workspace's addresses.
+    index('contact_emails_workspace_lower_email').on(table.workspaceId, sql`lower(${table.email})`),
     index('contact_emails_contact_idx').on(table.contactId),
   ],
 );

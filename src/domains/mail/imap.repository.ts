@@ -1,5 +1,5 @@
 // SQL of IMAP mailboxes: settings, checkpoint, sync and watcher status, the watcher lease, failed messages.
-import { and, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { type ImapFailureOutcome, type ImapWatchState, mailboxes, mailboxImap, mailImapFailures, mailMessages } from './mail.schema';
 
@@ -101,14 +101,14 @@ export function createImapRepository({ db }: { db: Db }) {
           },
         }),
     /** A message that failed before and is now stored: its failed attempts are history, not a problem. */
-    clearPendingFailure: (mailboxId: string, uidValidity: string, uid: string) =>
+    clearPendingFailures: (mailboxId: string, uidValidity: string, uids: string[]) =>
       db
         .delete(mailImapFailures)
         .where(
           and(
             eq(mailImapFailures.mailboxId, mailboxId),
             eq(mailImapFailures.uidValidity, uidValidity),
-            eq(mailImapFailures.uid, uid),
+            inArray(mailImapFailures.uid, uids),
             isNull(mailImapFailures.outcome),
           ),
         ),

@@ -10,13 +10,13 @@ import type { Clock } from '../../platform/clock/clock';
 import type { DatabaseKind, Db } from '../../platform/db/database';
 import { enqueueJob, type JobContext } from '../../platform/jobs/jobs';
 import { ImapError } from '../../platform/mail/imap-errors';
-import { type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
+import { IMAP_FETCH_BATCH, type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
 import { createSecretBox, type SecretBox } from '../../platform/security/secret-box';
 import type { AuditLog } from '../audit/audit.repository';
 import { afterIngestFailure, MAX_INGEST_ATTEMPTS, pollShouldSync, storedPasswordReusable, tooLargeReason } from './imap.models';
 import type { ImapRepository } from './imap.repository';
 import { MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
-import type { Ingestion, IngestResult } from './ingestion.usecases';
+import type { Ingestion, IngestResult, PreparedBatch } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
 import type { MailRepository } from './mail.repository';
 
@@ -62,6 +62,29 @@ const emptyResult = (status: ImapSyncResult['status']): ImapSyncResult => ({
   skipped: 0,
 });
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A fetched batch whose downloaded messages are being parsed. */
+type FetchedBatch = { messages: ImapMessage[]; prepared: Promise<PreparedBatch> };
+
+function count(result: ImapSyncResult, outcome: IngestResult | null) {
+  if (outcome === null) result.skipped += 1;
+  else if (outcome.outcome === 'ingested') result.ingested += 1;
+  else if (outcome.outcome === 'duplicate') result.duplicates += 1;
+  else result.quarantined += 1;
+}
+
+/** Groups what an async iterator yields into arrays of at most `size`. */
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /** A message still waiting for another attempt: the sync stops there and the checkpoint stays before it. */
 class IngestionPending extends Error {}
@@ -139,17 +162,19 @@ export function createImapSync(deps: Deps) {
     }
   }
 
+  const inputOf = (workspaceId: string, mailboxId: string, message: ImapMessage & { raw: Buffer }) => ({
+    workspaceId,
+    mailboxId,
+    raw: message.raw,
+    mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
+    receivedAt: message.internalDate ?? clock.now(),
+  });
+
   /** Ingests one message, counting a failure against its UID; throws IngestionPending while attempts remain. */
   async function ingestOne(workspaceId: string, mailboxId: string, message: ImapMessage & { raw: Buffer }): Promise<IngestResult | null> {
     try {
-      const outcome = await deps.ingestion.ingestRawMessage({
-        workspaceId,
-        mailboxId,
-        raw: message.raw,
-        mailboxUid: { uidValidity: message.uidValidity, uid: message.uid },
-        receivedAt: message.internalDate ?? clock.now(),
-      });
-      await imapRepository.clearPendingFailure(mailboxId, message.uidValidity, message.uid);
+      const outcome = await deps.ingestion.ingestRawMessage(inputOf(workspaceId, mailboxId, message));
+      await imapRepository.clearPendingFailures(mailboxId, message.uidValidity, [message.uid]);
       return outcome;
     } catch (error) {
       const text = messageOf(error).slice(0, 500);
@@ -160,6 +185,57 @@ export function createImapSync(deps: Deps) {
         );
       }
       return giveUp(workspaceId, mailboxId, message, text);
+    }
+  }
+
+  /** Starts parsing a fetched batch (the messages that were downloaded) without waiting for it. */
+  function prepareFetched(workspaceId: string, mailboxId: string, messages: ImapMessage[]): FetchedBatch {
+    const inputs = messages.flatMap((message) =>
+      message.raw === null ? [] : [inputOf(workspaceId, mailboxId, { ...message, raw: message.raw })],
+    );
+    const prepared = deps.ingestion.prepareBatch(inputs);
+    // Awaited by settleBatch; a failure there falls back to one message at a time.
+    prepared.catch(() => {});
+    return { messages, prepared };
+  }
+
+  /**
+   * Settles a batch in UID order and moves the checkpoint past it: messages too large are recorded as skipped,
+   * the others stored in one transaction. When that fails, each is tried on its own with its attempts counted,
+   * so one bad message cannot hold back the rest of the batch, and the checkpoint stops before a pending one.
+   */
+  async function settleBatch(workspaceId: string, mailboxId: string, batch: FetchedBatch, result: ImapSyncResult) {
+    const last = batch.messages.at(-1);
+    if (!last) return;
+    result.fetched += batch.messages.length;
+    for (const message of batch.messages) {
+      if (message.raw !== null) continue;
+      await recordSkipped(workspaceId, mailboxId, message, tooLargeReason(message.size, maxBytes) ?? 'not downloaded');
+      result.skipped += 1;
+    }
+    const downloaded = batch.messages.filter((message) => message.raw !== null);
+    let outcomes: IngestResult[] | null = null;
+    try {
+      outcomes = await deps.ingestion.storeBatch(await batch.prepared);
+    } catch {
+      // Below, message by message.
+    }
+    if (outcomes) {
+      for (const outcome of outcomes) count(result, outcome);
+      if (downloaded.length > 0) {
+        await imapRepository.clearPendingFailures(
+          mailboxId,
+          last.uidValidity,
+          downloaded.map((message) => message.uid),
+        );
+      }
+      await imapRepository.setCheckpoint(mailboxId, last.uidValidity, last.uid);
+      return;
+    }
+    for (const message of batch.messages) {
+      if (message.raw !== null) count(result, await ingestOne(workspaceId, mailboxId, { ...message, raw: message.raw }));
+      // Only now, with the message committed (or settled), does the checkpoint move past it.
+      await imapRepository.setCheckpoint(mailboxId, message.uidValidity, message.uid);
     }
   }
 
@@ -175,23 +251,16 @@ export function createImapSync(deps: Deps) {
         const sameFolder = row.uidValidity === folder.uidValidity;
         const after = sameFolder ? row.lastUid : null;
         if (!sameFolder) await imapRepository.setCheckpoint(mailboxId, folder.uidValidity, null);
-        for await (const message of folder.messagesAfter(after, { maxBytes })) {
-          // Stopping between messages leaves a consistent checkpoint.
-          if (signal?.aborted) break;
-          result.fetched += 1;
-          if (message.raw === null) {
-            await recordSkipped(workspaceId, mailboxId, message, tooLargeReason(message.size, maxBytes) ?? 'not downloaded');
-            result.skipped += 1;
-          } else {
-            const outcome = await ingestOne(workspaceId, mailboxId, { ...message, raw: message.raw });
-            if (outcome === null) result.skipped += 1;
-            else if (outcome.outcome === 'ingested') result.ingested += 1;
-            else if (outcome.outcome === 'duplicate') result.duplicates += 1;
-            else result.quarantined += 1;
-          }
-          // Only now, with the message committed (or settled), does the checkpoint move past it.
-          await imapRepository.setCheckpoint(mailboxId, message.uidValidity, message.uid);
+        // One batch (an IMAP fetch) is parsed while the one before it is stored: see settleBatch.
+        let previous: FetchedBatch | null = null;
+        for await (const messages of inBatches(folder.messagesAfter(after, { maxBytes }), IMAP_FETCH_BATCH)) {
+          // Stopping between batches leaves a consistent checkpoint.
+          if (signal?.aborted) return;
+          const next = prepareFetched(workspaceId, mailboxId, messages);
+          if (previous) await settleBatch(workspaceId, mailboxId, previous, result);
+          previous = next;
         }
+        if (previous && !signal?.aborted) await settleBatch(workspaceId, mailboxId, previous, result);
       });
       await imapRepository.recordSyncOutcome(mailboxId, clock.now(), null);
     } catch (error) {

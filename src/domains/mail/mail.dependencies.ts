@@ -13,6 +13,7 @@ import { createAutoReplySender } from './autoreply.usecases';
 import { createImapRepository } from './imap.repository';
 import { createImapSync } from './imap.usecases';
 import { createImapIdle, type ImapIdleTiming } from './imap-idle.usecases';
+import { createParsePool } from './ingestion.parse-pool';
 import { createIngestion, type IngestionFaults } from './ingestion.usecases';
 import { createMailRepository } from './mail.repository';
 import { createMailUseCases } from './mail.usecases';
@@ -44,7 +45,8 @@ export function createMailDependencies(input: {
   const imapRepository = createImapRepository({ db });
   const clientDirectory = createClientDirectory({ db });
   const absenceLookup = createAbsenceLookup({ db });
-  const shared = { ...input, mailRepository, clientDirectory, absenceLookup };
+  const parsePool = createParsePool({ logger: input.logger });
+  const shared = { ...input, mailRepository, clientDirectory, absenceLookup, parsePool };
   const ingestion = createIngestion(shared);
   const autoReplies = createAutoReplySender(shared);
   const mail = createMailUseCases({ ...shared, ingestion });
@@ -74,6 +76,7 @@ export function createMailDependencies(input: {
     clientDirectory,
     absenceLookup,
     ingestion,
+    parsePool,
     autoReplies,
     mail,
     mailboxes,

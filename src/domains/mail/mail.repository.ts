@@ -68,7 +68,8 @@ export function createMailRepository({ db }: { db: Db }) {
           ),
         ),
 
-    insertRaw: (tx: Db, values: typeof mailRaw.$inferInsert) => tx.insert(mailRaw).values(values).onConflictDoNothing(),
+    insertRaws: (tx: Db, rows: (typeof mailRaw.$inferInsert)[]) =>
+      rows.length === 0 ? Promise.resolve() : tx.insert(mailRaw).values(rows).onConflictDoNothing(),
     raw: async (workspaceId: string, sha256: string, tx: Db = db) =>
       (
         await tx
@@ -77,27 +78,29 @@ export function createMailRepository({ db }: { db: Db }) {
           .where(and(eq(mailRaw.workspaceId, workspaceId), eq(mailRaw.sha256, sha256)))
       )[0]?.content ?? null,
 
-    /** Inserts unless the dedupe key or the mailbox UID is taken; null then (a duplicate). */
-    insertMessage: async (tx: Db, values: NewMailMessage) => {
-      const [row] = await tx.insert(mailMessages).values(withoutNul(values)).onConflictDoNothing().returning({ id: mailMessages.id });
-      return row?.id ?? null;
-    },
-    existingMessage: async (tx: Db, mailboxId: string, dedupeKey: string, uid?: { uidValidity: string; uid: string }) =>
-      (
-        await tx
-          .select({ id: mailMessages.id })
-          .from(mailMessages)
-          .where(
-            and(
-              eq(mailMessages.mailboxId, mailboxId),
-              or(
-                eq(mailMessages.dedupeKey, dedupeKey),
-                uid ? and(eq(mailMessages.uidValidity, uid.uidValidity), eq(mailMessages.uid, uid.uid)) : undefined,
-              ),
+    /** Inserts those whose dedupe key and mailbox UID are free (in the table and earlier in the list): their ids. */
+    insertMessages: async (tx: Db, rows: NewMailMessage[]) =>
+      rows.length === 0
+        ? new Set<string>()
+        : new Set(
+            (await tx.insert(mailMessages).values(withoutNul(rows)).onConflictDoNothing().returning({ id: mailMessages.id })).map(
+              (row) => row.id,
             ),
-          )
-          .limit(1)
-      )[0]?.id ?? null,
+          ),
+    /** The stored messages of a mailbox holding any of these dedupe keys or UIDs. */
+    existingMessages: (tx: Db, mailboxId: string, dedupeKeys: string[], uids: { uidValidity: string; uid: string }[]) =>
+      tx
+        .select({ id: mailMessages.id, dedupeKey: mailMessages.dedupeKey, uidValidity: mailMessages.uidValidity, uid: mailMessages.uid })
+        .from(mailMessages)
+        .where(
+          and(
+            eq(mailMessages.mailboxId, mailboxId),
+            or(
+              inArray(mailMessages.dedupeKey, dedupeKeys),
+              ...uids.map((uid) => and(eq(mailMessages.uidValidity, uid.uidValidity), eq(mailMessages.uid, uid.uid))),
+            ),
+          ),
+        ),
     updateMessage: (tx: Db, workspaceId: string, id: string, values: Partial<NewMailMessage>) =>
       tx
         .update(mailMessages)

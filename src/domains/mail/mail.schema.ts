@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/bytea';
 import { users, workspaces } from '../workspaces/workspaces.schema';
-
-/** node-postgres hands bytea over as a Buffer, PGlite as a Uint8Array: one type for the rest of Baton. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
-});
 
 export type MailboxKind = 'upload' | 'imap' | 'smtp';
 export type MailMessageStatus = 'ingested' | 'quarantined';

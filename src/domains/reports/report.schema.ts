@@ -1,13 +1,8 @@
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/bytea';
 import { absences } from '../absences/absences.schema';
 import { workspaces } from '../workspaces/workspaces.schema';
 import type { NeutralLanguageFinding } from './neutral-language.models';
-
-/** node-postgres hands bytea over as a Buffer, PGlite as a Uint8Array: one type for the rest of Baton. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
-});
 
 export type ReportStatus = 'draft' | 'final';
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from '../../domains/schema';
+import { pgliteByteaCodec } from './bytea';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { createPgliteDirectoryInWorker } from './pglite-init';
 
@@ -51,6 +52,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
     // A directory loaded from a dump must not exist yet: PGlite refuses to load into an initialised one.
     if (dataDir && !target.loadDataDir) await createPgliteDirectoryInWorker(dataDir);
     const client = await PGlite.create({
+      ...pgliteByteaCodec,
       ...(dataDir ? { dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });

@@ -39,15 +39,28 @@ export async function enqueueJob<Payload>(
   payload: Payload,
   options: EnqueueOptions = {},
 ): Promise<void> {
+  await enqueueJobs(db, clock, definition, [{ payload, options }]);
+}
+
+/** Several jobs of one kind in one statement (a batch of ingested messages, each with its routing job). */
+export async function enqueueJobs<Payload>(
+  db: Db,
+  clock: Clock,
+  definition: Pick<JobDefinition<Payload>, 'name' | 'maxAttempts' | 'payload'>,
+  items: { payload: Payload; options?: EnqueueOptions }[],
+): Promise<void> {
+  if (items.length === 0) return;
   await db
     .insert(jobs)
-    .values({
-      name: definition.name,
-      payload: definition.payload.parse(payload),
-      runAt: options.runAt ?? clock.now(),
-      uniqueKey: options.uniqueKey ?? null,
-      maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 8,
-    })
+    .values(
+      items.map(({ payload, options = {} }) => ({
+        name: definition.name,
+        payload: definition.payload.parse(payload),
+        runAt: options.runAt ?? clock.now(),
+        uniqueKey: options.uniqueKey ?? null,
+        maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 8,
+      })),
+    )
     .onConflictDoNothing({ target: jobs.uniqueKey });
 }
 

@@ -42,7 +42,8 @@ export type ImapFolder = {
 export type ImapReader = <T>(settings: ImapSettings, run: (folder: ImapFolder) => Promise<T>) => Promise<T>;
 
 /** Messages per FETCH, and the most bytes one FETCH may bring into memory. */
-const BATCH = 25;
+/** Messages per IMAP fetch: also what ingestion takes in one transaction. */
+export const IMAP_FETCH_BATCH = 25;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
 export const whereOf = (settings: Pick<ImapSettings, 'host' | 'port'>) => `${settings.host}:${settings.port}`;
@@ -104,8 +105,8 @@ export const withImapFolder: ImapReader = async (settings, run) => {
           // `n:*` always includes the highest UID, even below n: filter again.
           const found = (await client.search({ uid: `${from}:*` }, { uid: true })) || [];
           const uids = found.filter((uid) => BigInt(uid) >= from).sort((a, b) => a - b);
-          for (let start = 0; start < uids.length; start += BATCH) {
-            const batch = uids.slice(start, start + BATCH);
+          for (let start = 0; start < uids.length; start += IMAP_FETCH_BATCH) {
+            const batch = uids.slice(start, start + IMAP_FETCH_BATCH);
             // Sizes and envelopes first: a message over the limit is never downloaded.
             const heads = await client.fetchAll(
               batch.join(','),

@@ -1,0 +1,2 @@
+CREATE INDEX "client_domains_workspace_lower_domain" ON "client_domains" USING btree ("workspace_id",lower("domain"));--> statement-breakpoint
+CREATE INDEX "contact_emails_workspace_lower_email" ON "contact_emails" USING btree ("workspace_id",lower("email"));

@@ -1,0 +1,102 @@
+// Parsing a mailbox's backlog on a worker thread, so the next batch is parsed while the current one is
+// written to the database: on a 2-core machine that is what lets ingestion keep pace with the parser.
+// Single messages (an upload, one SMTP delivery) are parsed in place: a thread is not worth starting for one.
+// When the worker cannot start or dies, parsing falls back to the calling thread: slower, never lost.
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../platform/logger/logger';
+import { type ParsedMessage, parseRawMessage } from './ingestion.parse';
+import type { ParseRequest, ParseResponse } from './ingestion.parse-worker';
+
+type Pending = { resolve: (parsed: ParsedMessage) => void; reject: (error: Error) => void };
+
+/** Run from source (tests, tsx) the worker is TypeScript, loaded through tsx; the bundle ships it as JavaScript. */
+function startWorker(): Worker {
+  // (tsx may add a query to the module's URL: look at the path only)
+  const fromSource = new URL(import.meta.url).pathname.endsWith('.ts');
+  if (!fromSource) return new Worker(fileURLToPath(new URL('./ingestion.parse-worker.js', import.meta.url)));
+  const entry = new URL('./ingestion.parse-worker.ts', import.meta.url).href;
+  const source = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
+  return new Worker(source, { eval: true });
+}
+
+/** Structured cloning turns Buffers into plain Uint8Arrays: the rest of ingestion expects Buffers. */
+function revive(parsed: ParsedMessage): ParsedMessage {
+  for (const attachment of parsed.attachments) {
+    const content = attachment.content as Uint8Array | null;
+    if (content && !Buffer.isBuffer(content)) attachment.content = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  }
+  return parsed;
+}
+
+/** Parses on the calling thread, one message after the other. */
+async function parseInPlace(raws: Buffer[]): Promise<ParsedMessage[]> {
+  const parsed: ParsedMessage[] = [];
+  for (const raw of raws) parsed.push(await parseRawMessage(raw));
+  return parsed;
+}
+export const inPlaceParser = { parseAll: parseInPlace };
+
+export function createParsePool({ logger }: { logger: Logger }) {
+  let worker: Worker | null = null;
+  let unavailable = false;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  function failAll(error: Error) {
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  }
+
+  function start(): Worker | null {
+    if (worker || unavailable) return worker;
+    try {
+      const started = startWorker();
+      started.unref();
+      started.on('message', ({ id, parsed }: ParseResponse) => {
+        const entry = pending.get(id);
+        pending.delete(id);
+        entry?.resolve(revive(parsed));
+      });
+      started.on('error', (error) => {
+        logger.warn({ err: error }, 'mail parse worker failed: parsing on the main thread');
+        unavailable = true;
+        worker = null;
+        failAll(error);
+      });
+      started.on('exit', () => {
+        if (worker === started) worker = null;
+        failAll(new Error('mail parse worker exited'));
+      });
+      worker = started;
+    } catch (error) {
+      logger.warn({ err: error }, 'mail parse worker could not start: parsing on the main thread');
+      unavailable = true;
+    }
+    return worker;
+  }
+
+  function parseOnWorker(target: Worker, raw: Buffer): Promise<ParsedMessage> {
+    const id = nextId++;
+    return new Promise<ParsedMessage>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      target.postMessage({ id, raw } satisfies ParseRequest);
+    }).catch(() => parseRawMessage(raw));
+  }
+
+  return {
+    /** Parses every message; in the order given, on the worker when there is more than one. */
+    async parseAll(raws: Buffer[]): Promise<ParsedMessage[]> {
+      const target = raws.length > 1 ? start() : null;
+      if (!target) return parseInPlace(raws);
+      return Promise.all(raws.map((raw) => parseOnWorker(target, raw)));
+    },
+    async close() {
+      const running = worker;
+      worker = null;
+      unavailable = true;
+      await running?.terminate();
+    },
+  };
+}
+export type MessageParser = Pick<ReturnType<typeof createParsePool>, 'parseAll'>;
