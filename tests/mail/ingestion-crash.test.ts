@@ -4,7 +4,13 @@ import { testBackend } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { imapSettings } from './imap-support';
 import { loadMessage, MESSAGES } from './load-mail';
-import { createLoadScenario, expectEachMessageOnceAndOneReplyPerSender, type LoadScenario } from './load-scenario';
+import {
+  createLoadScenario,
+  expectEachMessageOnceAndOneReplyPerSender,
+  type LoadScenario,
+  STAGE_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+} from './load-scenario';
 
 const KILLS = 4;
 
@@ -41,7 +47,7 @@ describe('IMAP ingestion killed with SIGKILL and restarted (a real Dovecot, Bato
     });
 
   it('stores each of the 1,000 messages once and answers each of the 200 senders once, however often Baton is killed', {
-    timeout: 240_000,
+    timeout: TEST_TIMEOUT_MS,
   }, async () => {
     const killedPids: number[] = [];
     // Kill k at a random point of its share of the work: storing 1,000 messages, then deciding 1,000 auto-replies.
@@ -55,7 +61,7 @@ describe('IMAP ingestion killed with SIGKILL and restarted (a real Dovecot, Bato
           return stored + decided >= threshold;
         },
         `progress to ${threshold} of ${work}`,
-        90_000,
+        STAGE_TIMEOUT_MS,
       );
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
       expect(await baton.kill()).toBe('SIGKILL');

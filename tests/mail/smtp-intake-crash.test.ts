@@ -4,7 +4,13 @@ import type { BatonProcess } from '../support/baton-process';
 import { freePort } from '../support/free-port';
 import { waitFor } from '../support/wait-for';
 import { envelopeOf, loadMessage, MESSAGES } from './load-mail';
-import { createLoadScenario, expectEachMessageOnceAndOneReplyPerSender, type LoadScenario } from './load-scenario';
+import {
+  createLoadScenario,
+  expectEachMessageOnceAndOneReplyPerSender,
+  type LoadScenario,
+  STAGE_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+} from './load-scenario';
 
 const KILLS = 3;
 const CONNECTIONS = 2;
@@ -57,7 +63,7 @@ describe('the SMTP endpoint killed with SIGKILL mid-delivery and restarted (node
   });
 
   it('stores each of the 1,000 messages once and answers each of the 200 senders once; what a kill cut off is re-sent and recognised', {
-    timeout: 240_000,
+    timeout: TEST_TIMEOUT_MS,
   }, async () => {
     const env = scenario.env({ SMTP_INBOUND_PORT: String(port) });
     const killedPids: number[] = [];
@@ -69,7 +75,7 @@ describe('the SMTP endpoint killed with SIGKILL mid-delivery and restarted (node
     for (let kill = 0; kill < KILLS; kill += 1) {
       // A random moment of its share of the deliveries.
       const threshold = Math.round(((kill + 0.15 + Math.random() * 0.7) / (KILLS + 1)) * MESSAGES);
-      await waitFor(() => delivery.tally.acknowledged >= threshold, `${threshold} messages acknowledged`, 90_000);
+      await waitFor(() => delivery.tally.acknowledged >= threshold, `${threshold} messages acknowledged`, STAGE_TIMEOUT_MS);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 100));
       expect(await baton.kill()).toBe('SIGKILL');
       killedPids.push(baton.pid);
