@@ -10,7 +10,7 @@ import { createSmtpIntake } from './domains/mail/smtp-intake';
 import { type Clock, systemClock } from './platform/clock/clock';
 import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
-import { createJobRunner } from './platform/jobs/jobs';
+import { createJobRunner, expireJobLeases } from './platform/jobs/jobs';
 import type { Logger } from './platform/logger/logger';
 import type { MailTransport } from './platform/mail/mail-transport';
 
@@ -119,6 +119,13 @@ export async function createBaton(options: BatonOptions) {
           logger.info({ host: smtp.host, port: smtp.port }, 'SMTP intake listening');
         }
         if (options.startJobs !== false) {
+          // An embedded database this Baton opened is locked to this process: job claims and IMAP watcher leases
+          // still held are a dead process's (kill -9, a crash). Taken over now; otherwise its claimed jobs (a
+          // client's auto-reply and routing, a mail being sent) would wait 5 minutes, and the mailbox a minute unread.
+          if (database.kind === 'pglite' && !options.database) {
+            await expireJobLeases(deps.db, clock);
+            await deps.mail.imapRepository.releaseAllLeases();
+          }
           // Every IMAP mailbox gets its polling job back (after a restart, or one given up).
           await deps.mail.imap.ensurePolling();
           jobRunner.start();

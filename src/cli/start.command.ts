@@ -1,15 +1,16 @@
 import 'dotenv/config';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, demoPeople } from '../domains/demo/demo.seed';
-import { createBaton } from '../main';
+import { type BatonOptions, createBaton } from '../main';
 import { loadConfig } from '../platform/config/config';
 import { createLogger } from '../platform/logger/logger';
 import { reportCliError } from './cli-context';
 
-export async function startServer() {
+/** `testTimings`: tests that run Baton as a process (killed and restarted) shorten the IMAP watchers' lease. */
+export async function startServer(testTimings: Pick<BatonOptions, 'imapIdleTiming'> = {}) {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  const baton = await createBaton({ config, logger });
+  const baton = await createBaton({ config, logger, ...testTimings });
   const loadedDemo = await baton.loadDemoIfEmpty();
   await baton.listen();
   const lines = [

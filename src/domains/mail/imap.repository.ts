@@ -55,6 +55,12 @@ export function createImapRepository({ db }: { db: Db }) {
         .update(mailboxImap)
         .set({ watchOwner: null, watchLeaseUntil: null, watchState: null, nextRetryAt: null })
         .where(eq(mailboxImap.watchOwner, owner)),
+    /** Lets go of every instance's leases: at start-up on PGlite, where any other holder is a process that died. */
+    releaseAllLeases: () =>
+      db
+        .update(mailboxImap)
+        .set({ watchOwner: null, watchLeaseUntil: null, watchState: null, nextRetryAt: null })
+        .where(isNotNull(mailboxImap.watchOwner)),
     releaseLease: (mailboxId: string, owner: string) =>
       db
         .update(mailboxImap)
