@@ -71,6 +71,28 @@ export async function createLoadScenario(configure: (t: TestBaton, world: Awaite
     }
   }
 
+  /** Waits for `condition` on the progress; a timeout says how far it got. */
+  async function following(
+    process: BatonProcess,
+    condition: (now: { stored: number; decided: number }) => Promise<boolean>,
+    what: string,
+    timeoutMs: number,
+  ) {
+    let last = { stored: 0, decided: 0 };
+    try {
+      await waitFor(
+        async () => {
+          last = await progress(process);
+          return condition(last);
+        },
+        what,
+        timeoutMs,
+      );
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; last seen: ${last.stored} stored, ${last.decided} decided`);
+    }
+  }
+
   return {
     world,
     /** The environment of a Baton process on this database (ports and test timings added by the caller). */
@@ -83,15 +105,15 @@ export async function createLoadScenario(configure: (t: TestBaton, world: Awaite
     },
     progress,
     waitForStored: (process: BatonProcess, count: number, timeoutMs = STAGE_TIMEOUT_MS) =>
-      waitFor(async () => (await progress(process)).stored >= count, `${count} messages stored`, timeoutMs),
+      following(process, async (now) => now.stored >= count, `${count} messages stored`, timeoutMs),
     /**
      * Waits until the 1,000 messages are stored and every auto-reply is decided (on PostgreSQL, but for messages
      * whose job a killed process still holds: they wait out the job lease, 5 minutes).
      */
-    async settled(process: BatonProcess, killedPids: number[], timeoutMs = STAGE_TIMEOUT_MS) {
-      await waitFor(
-        async () => {
-          const now = await progress(process);
+    settled: (process: BatonProcess, killedPids: number[], timeoutMs = STAGE_TIMEOUT_MS) =>
+      following(
+        process,
+        async (now) => {
           if (now.stored !== MESSAGES) return false;
           if (now.decided === MESSAGES) return true;
           // A killed process held at most a batch of 4 jobs; only then is it worth asking which are held.
@@ -100,8 +122,7 @@ export async function createLoadScenario(configure: (t: TestBaton, world: Awaite
         },
         'every message stored and its auto-reply decided',
         timeoutMs,
-      );
-    },
+      ),
     /** Reads the outcome with the processes stopped (PGlite: the data directory is free again). */
     async outcome(killedPids: number[]) {
       await closeBeside();
