@@ -17,8 +17,12 @@ export async function bundleBatonServer() {
   const outfile = path.join(dir, 'dist', 'baton-server.js');
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [path.join(root, 'tests/support/baton-server.ts')],
-    outfile,
+    // With the mail parse worker beside it, as in dist/ (scripts/build.mjs).
+    entryPoints: {
+      'baton-server': path.join(root, 'tests/support/baton-server.ts'),
+      'ingestion.parse-worker': path.join(root, 'src/domains/mail/ingestion.parse-worker.ts'),
+    },
+    outdir: path.dirname(outfile),
     bundle: true,
     platform: 'node',
     format: 'esm',
