@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { fromJsonRows, jsonRowsOf } from '../../platform/db/json-rows';
 import type { AwayAbsence } from './absences.models';
@@ -32,9 +32,9 @@ type AbsenceColumns = Record<
  * as one JSON array for `coverFrom` (read back with `awayAbsencesFromJson`), so who of them is away takes no second
  * round trip.
  */
-export const othersOverlappingJson = (absence: AbsenceColumns): SQL =>
+export const othersOverlappingJson = (absence: AbsenceColumns) =>
   jsonRowsOf({
-    columns: awayColumns,
+    fields: awayColumns,
     from: sql`${absences} where ${overlapping({
       workspaceId: absence.workspaceId,
       userIds: sql`array[${absence.primaryDelegateId}, ${absence.backupDelegateId}, ${absence.managerId}]`,

@@ -10,7 +10,6 @@ import type { Db } from '../../platform/db/database';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import type { AbsenceRow } from '../absences/absences.repository';
-import type { BriefLookup } from '../absences/briefs.lookup';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import type { MailRepository } from '../mail/mail.repository';
@@ -46,7 +45,6 @@ type Deps = {
   attachSenderOf: MailUseCases['attachSenderOf'];
   clientDirectory: ClientDirectory;
   absenceLookup: AbsenceLookup;
-  briefLookup: BriefLookup;
   workspacesRepository: WorkspacesRepository;
   coverageSettings: CoverageSettingsUseCases;
   teamAt: TeamReader;
@@ -120,10 +118,9 @@ export function createContacts(deps: Deps) {
     auditContact(tx, deps, principal.user.id, contact, action, data);
 
   async function detail(principal: Principal, contactId: string): Promise<ContactDetail> {
-    const { view, absence, escalations, names, messages, activities, othersOverlapping } = await visible(principal, contactId);
+    const { view, absence, escalations, names, messages, activities, othersOverlapping, brief } = await visible(principal, contactId);
     const { contact } = view;
     const workspaceId = principal.workspace.id;
-    const brief = contact.clientId ? await deps.briefLookup.sharedBriefOf(workspaceId, absence.id, contact.clientId) : null;
     const handOff = contact.state === 'open' ? handOffAt(absence, othersOverlapping, contact, clock.now()) : null;
     const presentedEscalations = await deps.escalations.present(workspaceId, escalations, [view], names);
     const text = messages.map((message) => message.textBody).join('\n');
@@ -206,14 +203,12 @@ export function createContacts(deps: Deps) {
 
   async function recordOutcome(principal: Principal, contactId: string, raw: OutcomeInput) {
     const input = outcomeSchema.parse(raw);
-    const { view, absence } = await actable(principal, contactId);
+    const found = await actable(principal, contactId);
+    const { view, absence } = found;
     const workspace = principal.workspace;
     if (view.contact.state === 'closed') throw coverageErrors.contactClosed();
     const team = await deps.teamAt(absence, clock.now());
-    const brief =
-      input.outcome === 'no_information' && view.contact.clientId
-        ? await deps.briefLookup.sharedBriefOf(workspace.id, absence.id, view.contact.clientId)
-        : null;
+    const brief = input.outcome === 'no_information' ? found.brief : null;
     if (input.outcome === 'no_information' && (brief?.acknowledgements.length ?? 0) > 0 && !input.confirmAcknowledgedBrief) {
       throw coverageErrors.confirmAcknowledged();
     }

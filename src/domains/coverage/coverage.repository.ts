@@ -6,6 +6,7 @@ import { fromJsonRows, jsonRowsOf } from '../../platform/db/json-rows';
 import { awayAbsencesFromJson, othersOverlappingJson } from '../absences/absences.lookup';
 import type { AbsenceRow } from '../absences/absences.repository';
 import { absences } from '../absences/absences.schema';
+import { sharedBriefFromJson, sharedBriefJson } from '../absences/briefs.lookup';
 import { clients } from '../clients/clients.schema';
 import { mailMessages } from '../mail/mail.schema';
 import { users } from '../workspaces/workspaces.schema';
@@ -109,16 +110,15 @@ const byId = sql.placeholder('id');
 const nameOf = (userId: SQLWrapper) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
 
 // The contact's lists, each as one JSON array read in the contact's own query.
-const escalationColumns = getTableColumns(escalations);
-type EscalationNames = { recipientName: string | null; acknowledgedByName: string | null; resolvedByName: string | null };
 /** Its escalations, oldest first, each with the names it shows. */
+const escalationFields = {
+  ...getTableColumns(escalations),
+  recipientName: nameOf(escalations.recipientId),
+  acknowledgedByName: nameOf(escalations.acknowledgedBy),
+  resolvedByName: nameOf(escalations.resolvedBy),
+};
 const escalationsJson = jsonRowsOf({
-  columns: {
-    ...escalationColumns,
-    recipientName: nameOf(escalations.recipientId),
-    acknowledgedByName: nameOf(escalations.acknowledgedBy),
-    resolvedByName: nameOf(escalations.resolvedBy),
-  },
+  fields: escalationFields,
   from: sql`${escalations} where ${escalations.contactId} = ${coverageContacts.id}`,
   orderBy: escalations.createdAt,
 });
@@ -136,15 +136,15 @@ const messageColumns = {
 };
 /** Its messages, oldest first. */
 const messagesJson = jsonRowsOf({
-  columns: messageColumns,
+  fields: messageColumns,
   from: sql`${coverageMessages} inner join ${mailMessages} on ${mailMessages.id} = ${coverageMessages.messageId}
     where ${coverageMessages.contactId} = ${coverageContacts.id}`,
   orderBy: mailMessages.receivedAt,
 });
-const activityColumns = getTableColumns(coverageActivities);
 /** Its activities, oldest first, with who did them. */
+const activityFields = { ...getTableColumns(coverageActivities), actorName: nameOf(coverageActivities.actorId) };
 const activitiesJson = jsonRowsOf({
-  columns: { ...activityColumns, actorName: nameOf(coverageActivities.actorId) },
+  fields: activityFields,
   from: sql`${coverageActivities} where ${coverageActivities.contactId} = ${coverageContacts.id}`,
   orderBy: coverageActivities.at,
 });
@@ -155,8 +155,9 @@ const manager = alias(users, 'manager');
 
 /**
  * A contact as the console opens it or acts on it, in one round trip (each costs more than what it carries): the
- * contact, its absence (who may see it and act), its escalations with their names, its messages and activities, and
- * what the hand-off depends on (the backup's and the manager's names, and their own absences that overlap this one).
+ * contact, its absence (who may see it and act), its escalations with their names, its messages and activities, its
+ * client's shared brief, and what the hand-off depends on (the backup's and the manager's names, and their own
+ * absences that overlap this one).
  */
 function selectConsoleContact(db: Db) {
   return db
@@ -171,6 +172,7 @@ function selectConsoleContact(db: Db) {
       messages: messagesJson,
       activities: activitiesJson,
       othersOverlapping: othersOverlappingJson(absence),
+      brief: sharedBriefJson(coverageContacts),
     })
     .from(coverageContacts)
     .leftJoin(clients, eq(clients.id, coverageContacts.clientId))
@@ -463,8 +465,18 @@ export function createCoverageRepository({ db }: { db: Db }) {
     async consoleContact(workspaceId: string, id: string) {
       const [row] = await prepared.consoleContact.execute({ workspaceId, id });
       if (!row) return null;
-      const { absence, backupName, managerName, escalations: escalationsJson, messages, activities, othersOverlapping, ...view } = row;
-      const escalationRows = fromJsonRows<typeof escalationColumns, EscalationNames>(escalationColumns, escalationsJson);
+      const {
+        absence,
+        backupName,
+        managerName,
+        escalations: escalationsJson,
+        messages,
+        activities,
+        othersOverlapping,
+        brief,
+        ...view
+      } = row;
+      const escalationRows = fromJsonRows(escalationFields, escalationsJson);
       const names = new Map<string, string>();
       const name = (id: string | null, name: string | null) => id && name !== null && names.set(id, name);
       name(absence.backupDelegateId, backupName);
@@ -481,8 +493,9 @@ export function createCoverageRepository({ db }: { db: Db }) {
         /** The names of the people its escalations and its hand-off show. */
         names,
         messages: fromJsonRows(messageColumns, messages),
-        activities: fromJsonRows<typeof activityColumns, { actorName: string | null }>(activityColumns, activities),
+        activities: fromJsonRows(activityFields, activities),
         othersOverlapping: awayAbsencesFromJson(othersOverlapping),
+        brief: sharedBriefFromJson(brief),
       };
     },
 

@@ -1,44 +1,51 @@
-import { type Column, type GetColumnData, type SQL, sql } from 'drizzle-orm';
+import { Column, type GetColumnData, is, type SQL, sql } from 'drizzle-orm';
 
-export type JsonColumns = Record<string, Column>;
-/** A row of these columns as a select would return it. */
-export type JsonRowOf<C extends JsonColumns> = { [K in keyof C]: GetColumnData<C[K]> };
+/** What a row nested as JSON carries: table columns, or SQL typed with what its JSON value holds. */
+export type JsonFields = Record<string, Column | SQL<unknown>>;
+/** Such a row as a select would return it: columns mapped as from the driver, SQL values as their JSON holds them. */
+export type JsonRowOf<F extends JsonFields> = {
+  [K in keyof F]: F[K] extends Column ? GetColumnData<F[K]> : F[K] extends SQL<infer T> ? T : never;
+};
 
-/**
- * `json_build_object` of columns under their keys: a row carried inside another query's result, so a parent and its
- * children (a contact and its escalations) come back in one round trip.
- */
-export function jsonObject(columns: Record<string, Column | SQL>): SQL {
-  const pairs = Object.entries(columns).map(([key, column]) => {
+/** `json_build_object` of the fields under their keys. */
+function jsonObject(fields: JsonFields): SQL {
+  const pairs = Object.entries(fields).map(([key, field]) => {
     if (!/^[A-Za-z]\w*$/.test(key)) throw new Error(`not a plain key: ${key}`);
-    return sql`${sql.raw(`'${key}'`)}, ${column}`;
+    return sql`${sql.raw(`'${key}'`)}, ${field}`;
   });
   return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
-/**
- * A subquery giving the rows of `from` (a table and its conditions) as one JSON array of `jsonObject(columns)`, in
- * `orderBy` order: a parent's children in the parent's query. Its SQL is nested in the result on purpose: in a
- * select from one table, Drizzle strips the table from the columns a field names directly, which would make a
- * correlated column (`contact_id = id`) ambiguous.
- */
-export function jsonRowsOf({ columns, from, orderBy }: { columns: Record<string, Column | SQL>; from: SQL; orderBy?: SQL | Column }): SQL {
-  const order = orderBy ? sql` order by ${orderBy}` : sql``;
-  const query = sql`select coalesce(json_agg(${jsonObject(columns)}${order}), '[]'::json) from ${from}`;
-  return sql`(${query})`;
-}
+// Each subquery's SQL is nested in the one returned on purpose: in a select from one table, Drizzle strips the table
+// from the columns a field names directly, which would make a correlated column (`contact_id = id`) ambiguous.
 
 /**
- * The rows of `jsonRowsOf(columns)`, read back as a select would have returned them: each column maps its
- * value as from the driver (timestamps to Dates, …). Keys not in `columns` (a joined name) are kept as they came.
+ * A subquery giving the rows of `from` (a table, its joins and conditions) as one JSON array, in `orderBy` order: a
+ * parent's children carried in the parent's query, so both come back in one round trip.
  */
-export function fromJsonRows<C extends JsonColumns, Extra = unknown>(columns: C, rows: unknown): (JsonRowOf<C> & Extra)[] {
-  return (rows as Record<string, unknown>[]).map((row) => {
-    const mapped: Record<string, unknown> = { ...row };
-    for (const [key, column] of Object.entries(columns)) {
-      const value = row[key];
-      mapped[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-    }
-    return mapped as JsonRowOf<C> & Extra;
-  });
+export function jsonRowsOf({ fields, from, orderBy }: { fields: JsonFields; from: SQL; orderBy?: SQL | Column }): SQL<unknown> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return sql`(${sql`select coalesce(json_agg(${jsonObject(fields)}${order}), '[]'::json) from ${from}`})`;
 }
+
+/** A subquery giving the first row of `from` in `orderBy` order as one JSON object, or null. */
+export function jsonRowOf({ fields, from, orderBy }: { fields: JsonFields; from: SQL; orderBy: SQL | Column }): SQL<unknown> {
+  return sql`(${sql`select ${jsonObject(fields)} from ${from} order by ${orderBy} limit 1`})`;
+}
+
+function fromJson<F extends JsonFields>(fields: F, row: Record<string, unknown>): JsonRowOf<F> {
+  const mapped: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    const value = row[key] ?? null;
+    mapped[key] = value !== null && is(field, Column) ? field.mapFromDriverValue(value) : value;
+  }
+  return mapped as JsonRowOf<F>;
+}
+
+/** The rows of `jsonRowsOf(fields)` as a select would have returned them (timestamps as Dates, …). */
+export const fromJsonRows = <F extends JsonFields>(fields: F, json: unknown): JsonRowOf<F>[] =>
+  (json as Record<string, unknown>[]).map((row) => fromJson(fields, row));
+
+/** The row of `jsonRowOf(fields)` as a select would have returned it, or null. */
+export const fromJsonRow = <F extends JsonFields>(fields: F, json: unknown): JsonRowOf<F> | null =>
+  json === null || json === undefined ? null : fromJson(fields, json as Record<string, unknown>);
