@@ -205,6 +205,18 @@ describe('coverage: routing client mail to the acting delegate, the console, out
       note: 'Called the client myself.',
     });
     expect(resolved.json()).toMatchObject({ state: 'resolved', resolutionNote: 'Called the client myself.' });
+    const detail = (await f.sessions.manager.request('GET', `/api/coverage/contacts/${message.contactId}`)).json();
+    expect(detail).toMatchObject({ escalated: true, handOffTo: null });
+    expect(detail.escalations).toContainEqual(
+      expect.objectContaining({
+        id: escalation.id,
+        rule: 'no_information',
+        recipientName: f.people.manager.name,
+        acknowledgedByName: f.people.manager.name,
+        resolvedByName: f.people.manager.name,
+        delegateName: f.people.primary.name,
+      }),
+    );
   });
 
   it('hands a contact to the backup, who is told and finds it in their queue', async () => {
@@ -276,6 +288,37 @@ describe('coverage: routing client mail to the acting delegate, the console, out
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'coverage.call_logged'), eq(auditEvents.subjectId, logged.json().id)));
     expect(events).toHaveLength(1);
+  });
+
+  it('offers the hand-off to the manager while the backup is away themselves', async () => {
+    const backupAway = { startsAt: new Date('2026-03-25T00:00:00Z'), endsAt: new Date('2026-03-26T00:00:00Z') };
+    await t.db.transaction((tx) =>
+      t.deps.absencesRepository.insert(
+        tx,
+        {
+          workspaceId: f.workspace.id,
+          ownerId: f.people.backup.id,
+          ...backupAway,
+          primaryDelegateId: f.people.primary.id,
+          managerId: f.people.manager.id,
+          autoReply: { en: { subject: 'Away', body: 'Away' }, it: { subject: 'Assente', body: 'Assente' } },
+        },
+        [],
+      ),
+    );
+    t.clock.set('2026-03-25T09:00:00Z');
+    const message = await f.receive({ from: 'Luca <luca@vinilucchesi.example>', subject: 'Wednesday', body: 'A question about labels.' });
+    const url = `/api/coverage/contacts/${message.contactId}`;
+    // Days passed: sign in again.
+    expect((await (await t.signIn(f.people.primary.email)).request('GET', url)).json()).toMatchObject({
+      assigneeId: f.people.primary.id,
+      handOffTo: { id: f.people.manager.id, name: f.people.manager.name },
+    });
+    t.clock.set('2026-03-26T09:00:00Z');
+    expect((await (await t.signIn(f.people.primary.email)).request('GET', url)).json()).toMatchObject({
+      handOffTo: { id: f.people.backup.id, name: f.people.backup.name },
+    });
+    t.clock.set('2026-03-23T11:00:00Z');
   });
 
   it('routes to the backup while the primary delegate is away themselves', async () => {

@@ -1,5 +1,8 @@
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
+import { fromJsonRows, jsonRowsOf } from '../../platform/db/json-rows';
+import type { AwayAbsence } from './absences.models';
+import { overlapping } from './absences.repository';
 import { type AbsenceState, absenceCoverage, absences } from './absences.schema';
 
 /**
@@ -10,8 +13,40 @@ import { type AbsenceState, absenceCoverage, absences } from './absences.schema'
  */
 export const LINKABLE_ABSENCE_STATES: AbsenceState[] = ['handover', 'active', 'returned', 'closed'];
 
+const awayColumns = {
+  id: absences.id,
+  ownerId: absences.ownerId,
+  state: absences.state,
+  startsAt: absences.startsAt,
+  endsAt: absences.endsAt,
+  startedAt: absences.startedAt,
+  returnedAt: absences.returnedAt,
+};
+type AbsenceColumns = Record<
+  'id' | 'workspaceId' | 'startsAt' | 'endsAt' | 'primaryDelegateId' | 'backupDelegateId' | 'managerId',
+  SQLWrapper
+>;
+
+/**
+ * For a query that reads an absence (under an alias): the other absences of its delegates and manager that overlap it,
+ * as one JSON array for `coverFrom` (read back with `awayAbsencesFromJson`), so who of them is away takes no second
+ * round trip.
+ */
+export const othersOverlappingJson = (absence: AbsenceColumns) =>
+  jsonRowsOf({
+    fields: awayColumns,
+    from: sql`${absences} where ${overlapping({
+      workspaceId: absence.workspaceId,
+      userIds: sql`array[${absence.primaryDelegateId}, ${absence.backupDelegateId}, ${absence.managerId}]`,
+      from: absence.startsAt,
+      to: absence.endsAt,
+      exceptId: absence.id,
+    })}`,
+  });
+export const awayAbsencesFromJson = (json: unknown): AwayAbsence[] => fromJsonRows(awayColumns, json);
+
 export function createAbsenceLookup({ db }: { db: Db }) {
-  // Built once: the coverage console reads a contact's absence for every contact it opens.
+  // Built once: routing and the SLA timers read the absence of every message and contact they handle.
   const absenceById = db
     .select()
     .from(absences)

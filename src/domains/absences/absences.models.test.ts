@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AwayAbsence,
   type AwayWindows,
   actingDelegate,
   autoReplyProblems,
   awayWindowOf,
   canTransition,
+  coverFrom,
   coverWarnings,
   defaultAutoReply,
   editableFields,
@@ -57,6 +59,38 @@ describe('actingDelegate', () => {
   it.each(cases)('$name', ({ at, away, people, expected }) => {
     const acting = actingDelegate({ absence: people ?? absence, awayWindows: away }, at);
     expect(acting ? `${acting.userId}/${acting.role}` : null).toBe(expected);
+  });
+});
+
+describe('coverFrom', () => {
+  const own = (ownerId: string, startsAt: Date, endsAt: Date, more: Partial<AwayAbsence> = {}): AwayAbsence => ({
+    id: `${ownerId}-own`,
+    ownerId,
+    state: 'active',
+    startsAt,
+    endsAt,
+    startedAt: startsAt,
+    returnedAt: null,
+    ...more,
+  });
+  const cover = (others: AwayAbsence[], at: Date) => {
+    const { acting, away } = coverFrom(absence, others, at);
+    return { acting: `${acting.userId}/${acting.role}`, away: [...away].sort() };
+  };
+
+  it('names who covers and who is away at that moment', () => {
+    expect(cover([], d(5))).toEqual({ acting: 'P/primary', away: [] });
+    expect(cover([own('P', d(4), d(7)), own('B', d(5), d(6))], d(5))).toEqual({ acting: 'M/manager', away: ['B', 'P'] });
+    expect(cover([own('B', d(4), d(7))], d(8))).toEqual({ acting: 'P/primary', away: [] });
+  });
+
+  it('ends an away window at an early return, and ignores plans closed before they started', () => {
+    expect(cover([own('P', d(4), d(10), { returnedAt: d(6) })], d(7))).toEqual({ acting: 'P/primary', away: [] });
+    expect(cover([own('P', d(4), d(10), { state: 'closed', startedAt: null })], d(5))).toEqual({ acting: 'P/primary', away: [] });
+  });
+
+  it('falls back to the manager outside the absence', () => {
+    expect(cover([], d(20))).toEqual({ acting: 'M/manager', away: [] });
   });
 });
 

@@ -86,6 +86,40 @@ export function awayWindowOf(absence: { startsAt: Date; endsAt: Date; returnedAt
   return { from: absence.startsAt, to };
 }
 
+/** What of a person's own absence keeps them away. */
+export type AwayAbsence = {
+  id: string;
+  ownerId: string;
+  state: AbsenceState;
+  startsAt: Date;
+  endsAt: Date;
+  startedAt: Date | null;
+  returnedAt: Date | null;
+};
+
+/** Each person's away windows from their own absences (closed plans that never started do not count). */
+export function awayWindowsFrom(rows: AwayAbsence[], exceptId?: string): AwayWindows {
+  const windows: AwayWindows = {};
+  for (const row of rows) {
+    if (row.id === exceptId || (row.state === 'closed' && !row.startedAt)) continue;
+    windows[row.ownerId] = [...(windows[row.ownerId] ?? []), awayWindowOf(row)];
+  }
+  return windows;
+}
+
+/**
+ * Who covers an absence at a moment (the manager when nobody else can) and which of its delegates and manager are
+ * away then, from their own absences that overlap it.
+ */
+export function coverFrom(absence: CoverPeople, othersOverlapping: AwayAbsence[], at: Date) {
+  const people = [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].filter((id): id is string => Boolean(id));
+  const awayWindows = awayWindowsFrom(othersOverlapping);
+  return {
+    acting: actingDelegate({ absence, awayWindows }, at) ?? { userId: absence.managerId, role: 'manager' as const },
+    away: new Set(people.filter((id) => isAway(awayWindows, id, at))),
+  };
+}
+
 export type PlanProblem =
   | 'absence.ends_before_start'
   | 'absence.ends_in_past'

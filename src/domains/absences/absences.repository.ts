@@ -10,22 +10,22 @@ export type AbsenceWithCoverage = AbsenceRow & { coverage: CoverageItem[] };
 type Bound<T> = { [K in keyof T]: T[K] | SQLWrapper };
 type Overlap = { workspaceId: string; userIds: string[]; from: string; to: string; exceptId: string | null };
 
-/** Absences of these people that overlap [from, to), except one (the absence being edited); instants as ISO strings. */
+/**
+ * Absences of these people that overlap [from, to), except one (the absence being edited); instants as ISO strings,
+ * or columns of another absence's row (`absences.lookup.ts` reads its people's this way, in the query that reads it).
+ */
+export const overlapping = (of: Bound<Overlap>) =>
+  and(
+    eq(absences.workspaceId, of.workspaceId),
+    sql`${absences.ownerId} = any(${of.userIds}::uuid[])`,
+    sql`${absences.startsAt} < ${of.to}::timestamptz`,
+    sql`${absences.endsAt} > ${of.from}::timestamptz`,
+    ne(absences.state, 'closed'),
+    of.exceptId === null ? sql`true` : ne(absences.id, of.exceptId),
+  );
+
 function selectOverlapping(tx: Db, of: Bound<Overlap>) {
-  return tx
-    .select()
-    .from(absences)
-    .where(
-      and(
-        eq(absences.workspaceId, of.workspaceId),
-        sql`${absences.ownerId} = any(${of.userIds}::uuid[])`,
-        sql`${absences.startsAt} < ${of.to}::timestamptz`,
-        sql`${absences.endsAt} > ${of.from}::timestamptz`,
-        ne(absences.state, 'closed'),
-        of.exceptId === null ? sql`true` : ne(absences.id, of.exceptId),
-      ),
-    )
-    .orderBy(asc(absences.startsAt));
+  return tx.select().from(absences).where(overlapping(of)).orderBy(asc(absences.startsAt));
 }
 
 /** All SQL of absences and what they cover. Every read is scoped by workspace. */

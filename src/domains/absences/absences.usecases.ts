@@ -24,17 +24,17 @@ import { translateAbsenceMail } from './absences.mails';
 import {
   type AbsenceField,
   type AwayWindows,
-  actingDelegate,
   autoReplyProblems,
   awayWindowOf,
+  awayWindowsFrom,
   canTransition,
   composeAutoReplyBody,
+  coverFrom,
   coverWarnings,
   defaultAutoReply,
   editableFields,
   formatReturnDate,
   gatePasses,
-  isAway,
   type PlanProblem,
   planProblem,
   renderAutoReplyText,
@@ -126,16 +126,6 @@ function checkAutoReply(texts: AutoReplyTextsInput) {
   throw absenceErrors.unknownPlaceholder(
     `Unknown placeholder or stray braces: ${list}. Use {{delegate_name}}, {{delegate_email}}, {{delegate_phone}}, {{return_date}} or {{status_link}}.`,
   );
-}
-
-/** Each person's away windows from their own absences (closed plans that never started do not count). */
-export function awayWindowsFrom(rows: AbsenceRow[], exceptId?: string): AwayWindows {
-  const windows: AwayWindows = {};
-  for (const row of rows) {
-    if (row.id === exceptId || (row.state === 'closed' && !row.startedAt)) continue;
-    windows[row.ownerId] = [...(windows[row.ownerId] ?? []), awayWindowOf(row)];
-  }
-  return windows;
 }
 
 export function createAbsencesUseCases(deps: Deps) {
@@ -327,12 +317,7 @@ export function createAbsencesUseCases(deps: Deps) {
   /** Who covers at a moment, and which of the absence's people are away then (their own absences). */
   async function coverAt(absence: AbsenceRow, at: Date) {
     const people = [absence.primaryDelegateId, absence.backupDelegateId, absence.managerId].filter((id): id is string => Boolean(id));
-    const others = await repo.overlapping(absence.workspaceId, people, absence.startsAt, absence.endsAt, absence.id);
-    const awayWindows = awayWindowsFrom(others);
-    return {
-      acting: actingDelegate({ absence, awayWindows }, at) ?? { userId: absence.managerId, role: 'manager' as const },
-      away: new Set(people.filter((id) => isAway(awayWindows, id, at))),
-    };
+    return coverFrom(absence, await repo.overlapping(absence.workspaceId, people, absence.startsAt, absence.endsAt, absence.id), at);
   }
 
   async function actingDelegateAt(absence: AbsenceRow, at: Date) {

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
+import { fromJsonRow, jsonRowOf } from '../../platform/db/json-rows';
 import { clients, projects } from '../clients/clients.schema';
 import { users } from '../workspaces/workspaces.schema';
 import { briefAcknowledgements, briefQuestions, briefs, briefVersions } from './absences.schema';
 
-export type SharedBrief = Awaited<ReturnType<ReturnType<typeof createBriefLookup>['sharedBriefOf']>>;
+export type SharedBrief = ReturnType<typeof sharedBriefFrom>;
 
 type AcknowledgementJson = {
   delegateId: string;
@@ -32,30 +33,63 @@ const acknowledgementsOfBrief = sql<AcknowledgementJson[]>`(
   from ${briefAcknowledgements} inner join ${users} on ${users.id} = ${briefAcknowledgements.delegateId}
   where ${briefAcknowledgements.briefId} = ${briefs.id})`;
 
-/**
- * What other domains may read of a brief: the shared version a delegate works from, with its acknowledgement
- * receipts (coverage shows them beside a contact and attaches them to a `no_information` escalation).
- */
+const sharedBriefFields = {
+  briefId: briefs.id,
+  currentVersion: briefs.currentVersion,
+  version: briefVersions.version,
+  contentHash: briefVersions.contentHash,
+  content: briefVersions.content,
+  acknowledgements: acknowledgementsOfBrief,
+};
+type Of = Record<'workspaceId' | 'absenceId' | 'clientId', string | SQLWrapper>;
+const ofClientInAbsence = (of: Of) =>
+  and(eq(briefs.workspaceId, of.workspaceId), eq(briefs.absenceId, of.absenceId), eq(briefs.clientId, of.clientId));
+const atCurrentVersion = and(eq(briefVersions.briefId, briefs.id), eq(briefVersions.version, briefs.currentVersion));
+
 /** The client's brief in this absence (the client-wide one before project briefs) with its current version, if shared. */
-function selectSharedBrief(tx: Db, of: Record<'workspaceId' | 'absenceId' | 'clientId', string | SQLWrapper>) {
+function selectSharedBrief(tx: Db, of: Of) {
   return tx
-    .select({
-      briefId: briefs.id,
-      currentVersion: briefs.currentVersion,
-      version: briefVersions.version,
-      contentHash: briefVersions.contentHash,
-      content: briefVersions.content,
-      acknowledgements: acknowledgementsOfBrief,
-    })
+    .select(sharedBriefFields)
     .from(briefs)
-    .leftJoin(briefVersions, and(eq(briefVersions.briefId, briefs.id), eq(briefVersions.version, briefs.currentVersion)))
-    .where(and(eq(briefs.workspaceId, of.workspaceId), eq(briefs.absenceId, of.absenceId), eq(briefs.clientId, of.clientId)))
+    .leftJoin(briefVersions, atCurrentVersion)
+    .where(ofClientInAbsence(of))
     .orderBy(asc(briefs.projectId))
     .limit(1);
 }
 
+/**
+ * What other domains may read of a brief: the shared version a delegate works from, with its acknowledgement
+ * receipts (coverage shows them beside a contact and attaches them to a `no_information` escalation).
+ */
+function sharedBriefFrom(row: Awaited<ReturnType<typeof selectSharedBrief>>[number] | null | undefined) {
+  if (!row || row.currentVersion === 0 || row.version === null || row.contentHash === null || row.content === null) return null;
+  return {
+    briefId: row.briefId,
+    version: row.version,
+    contentHash: row.contentHash,
+    content: row.content,
+    acknowledgements: row.acknowledgements.map((ack) => ({
+      ...ack,
+      acknowledgedAt: new Date(ack.acknowledgedAt),
+      supersededAt: ack.supersededAt === null ? null : new Date(ack.supersededAt),
+    })),
+  };
+}
+
+/**
+ * For a query that reads a contact (its workspace, absence and client as columns): the client's shared brief as one
+ * JSON object, read back with `sharedBriefFromJson`, so the console shows it without another round trip.
+ */
+export const sharedBriefJson = (of: Record<'workspaceId' | 'absenceId' | 'clientId', SQLWrapper>) =>
+  jsonRowOf({
+    fields: sharedBriefFields,
+    from: sql`${briefs} left join ${briefVersions} on ${atCurrentVersion} where ${ofClientInAbsence(of)}`,
+    orderBy: briefs.projectId,
+  });
+export const sharedBriefFromJson = (json: unknown): SharedBrief => sharedBriefFrom(fromJsonRow(sharedBriefFields, json));
+
 export function createBriefLookup({ db }: { db: Db }) {
-  // Built once: the coverage console shows the brief beside every contact it opens.
+  // Built once: routing shows the brief to the delegate of every client message.
   const sharedBrief = selectSharedBrief(db, {
     workspaceId: sql.placeholder('workspaceId'),
     absenceId: sql.placeholder('absenceId'),
@@ -66,18 +100,7 @@ export function createBriefLookup({ db }: { db: Db }) {
     async sharedBriefOf(workspaceId: string, absenceId: string, clientId: string, tx: Db = db) {
       const of = { workspaceId, absenceId, clientId };
       const [row] = tx === db ? await sharedBrief.execute(of) : await selectSharedBrief(tx, of);
-      if (!row || row.currentVersion === 0 || row.version === null || row.contentHash === null || row.content === null) return null;
-      return {
-        briefId: row.briefId,
-        version: row.version,
-        contentHash: row.contentHash,
-        content: row.content,
-        acknowledgements: row.acknowledgements.map((ack) => ({
-          ...ack,
-          acknowledgedAt: new Date(ack.acknowledgedAt),
-          supersededAt: ack.supersededAt === null ? null : new Date(ack.supersededAt),
-        })),
-      };
+      return sharedBriefFrom(row);
     },
 
     /** The handover record of an absence, for its report: every brief with its versions, receipts and questions. */

@@ -10,7 +10,6 @@ import type { Db } from '../../platform/db/database';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import type { AbsenceRow } from '../absences/absences.repository';
-import type { BriefLookup } from '../absences/briefs.lookup';
 import type { AuditLog } from '../audit/audit.repository';
 import type { ClientDirectory } from '../clients/clients.lookup';
 import type { MailRepository } from '../mail/mail.repository';
@@ -24,9 +23,9 @@ import { coverageErrors } from './coverage.errors';
 import { translateCoverageMail as t } from './coverage.mails';
 import type { ContactRow, ContactSummaryView, CoverageRepository } from './coverage.repository';
 import type { CoverageSettingsUseCases } from './coverage-settings.usecases';
-import { escalationPeople, type HandOffReader, type TeamReader } from './coverage-team';
+import { escalationPeople, handOffAt, type TeamReader } from './coverage-team';
 import { handOffTarget } from './escalation.models';
-import { type Escalations, escalationPeopleIds } from './escalations.usecases';
+import type { Escalations } from './escalations.usecases';
 import { matchFaq } from './faq-matching.models';
 
 export const followUpJob = {
@@ -46,11 +45,9 @@ type Deps = {
   attachSenderOf: MailUseCases['attachSenderOf'];
   clientDirectory: ClientDirectory;
   absenceLookup: AbsenceLookup;
-  briefLookup: BriefLookup;
   workspacesRepository: WorkspacesRepository;
   coverageSettings: CoverageSettingsUseCases;
   teamAt: TeamReader;
-  handOffAt: HandOffReader;
   escalations: Escalations;
 };
 
@@ -104,13 +101,11 @@ export function createContacts(deps: Deps) {
 
   /** A contact the caller may see (involved in its absence, an escalation recipient, or admin); 404 otherwise. */
   async function visible(principal: Principal, contactId: string) {
-    const [view, escalations] = await Promise.all([repo.contactView(principal.workspace.id, contactId), repo.escalationsOf(contactId)]);
-    if (!view) throw coverageErrors.contactNotFound();
-    const absence = await deps.absenceLookup.byId(principal.workspace.id, view.contact.absenceId);
-    if (!absence) throw coverageErrors.contactNotFound();
-    const escalatedToMe = escalations.some((row) => row.recipientId === principal.user.id);
-    if (!isAdmin(principal) && !involved(principal, absence) && !escalatedToMe) throw coverageErrors.contactNotFound();
-    return { view, absence, escalations };
+    const found = await repo.consoleContact(principal.workspace.id, contactId);
+    if (!found) throw coverageErrors.contactNotFound();
+    const escalatedToMe = found.escalations.some((row) => row.recipientId === principal.user.id);
+    if (!isAdmin(principal) && !involved(principal, found.absence) && !escalatedToMe) throw coverageErrors.contactNotFound();
+    return found;
   }
 
   async function actable(principal: Principal, contactId: string) {
@@ -123,21 +118,10 @@ export function createContacts(deps: Deps) {
     auditContact(tx, deps, principal.user.id, contact, action, data);
 
   async function detail(principal: Principal, contactId: string): Promise<ContactDetail> {
-    const { view, absence, escalations } = await visible(principal, contactId);
+    const { view, absence, escalations, names, messages, activities, othersOverlapping, brief } = await visible(principal, contactId);
     const { contact } = view;
     const workspaceId = principal.workspace.id;
-    // Independent reads side by side (on PostgreSQL, each on its own pooled connection). One names query serves the
-    // escalations and the hand-off, which can only go to the absence's backup or manager.
-    const [messages, activities, brief, handOff, names] = await Promise.all([
-      repo.messagesOf(contact.id),
-      repo.activitiesOf(contact.id),
-      contact.clientId ? deps.briefLookup.sharedBriefOf(workspaceId, absence.id, contact.clientId) : null,
-      contact.state === 'open' ? deps.handOffAt(absence, contact, clock.now()) : null,
-      repo.userNames(workspaceId, [
-        ...escalationPeopleIds(escalations),
-        ...(contact.state === 'open' ? [absence.backupDelegateId, absence.managerId].filter((id): id is string => id !== null) : []),
-      ]),
-    ]);
+    const handOff = contact.state === 'open' ? handOffAt(absence, othersOverlapping, contact, clock.now()) : null;
     const presentedEscalations = await deps.escalations.present(workspaceId, escalations, [view], names);
     const text = messages.map((message) => message.textBody).join('\n');
     const faqMatches =
@@ -153,11 +137,11 @@ export function createContacts(deps: Deps) {
         textBody: message.textBody,
         safeHtml: message.safeHtml,
       })),
-      activities: activities.map(({ activity, actorName }) => ({
+      activities: activities.map((activity) => ({
         id: activity.id,
         kind: activity.kind,
         actorId: activity.actorId,
-        actorName,
+        actorName: activity.actorName,
         at: activity.at.toISOString(),
         data: activity.data,
       })),
@@ -188,8 +172,7 @@ export function createContacts(deps: Deps) {
   }
 
   async function reply(principal: Principal, contactId: string, body: string) {
-    const { view } = await actable(principal, contactId);
-    const messages = await repo.messagesOf(contactId);
+    const { view, messages } = await actable(principal, contactId);
     const last = messages.at(-1);
     const to = view.contact.fromAddress;
     if (view.contact.kind !== 'email' || !last || !to) throw coverageErrors.noReplyAddress();
@@ -220,14 +203,12 @@ export function createContacts(deps: Deps) {
 
   async function recordOutcome(principal: Principal, contactId: string, raw: OutcomeInput) {
     const input = outcomeSchema.parse(raw);
-    const { view, absence } = await actable(principal, contactId);
+    const found = await actable(principal, contactId);
+    const { view, absence } = found;
     const workspace = principal.workspace;
     if (view.contact.state === 'closed') throw coverageErrors.contactClosed();
     const team = await deps.teamAt(absence, clock.now());
-    const brief =
-      input.outcome === 'no_information' && view.contact.clientId
-        ? await deps.briefLookup.sharedBriefOf(workspace.id, absence.id, view.contact.clientId)
-        : null;
+    const brief = input.outcome === 'no_information' ? found.brief : null;
     if (input.outcome === 'no_information' && (brief?.acknowledgements.length ?? 0) > 0 && !input.confirmAcknowledgedBrief) {
       throw coverageErrors.confirmAcknowledged();
     }

@@ -1,5 +1,6 @@
 import type { AssigneeRole } from '../../contracts/coverage.contracts';
 import type { Language } from '../../contracts/workspaces.contracts';
+import { type AwayAbsence, coverFrom } from '../absences/absences.models';
 import type { AbsenceRow } from '../absences/absences.repository';
 import type { AbsencesUseCases } from '../absences/absences.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
@@ -49,14 +50,16 @@ export const escalationPeople = (team: Team, contact: { assigneeId: string; assi
 });
 
 /**
- * Who `handed_to_backup` would pass an open contact to at a moment: the same decision as with a whole team, without
- * reading everyone's names (the console shows this on every contact it opens).
+ * Who `handed_to_backup` would pass an open contact to at a moment: the same decision as with a whole team, from the
+ * other absences of the absence's people that overlap it (the console shows this on every contact it opens).
  */
-export function createHandOffReader(deps: { coverAt: AbsencesUseCases['coverAt'] }) {
-  return async function handOffAt(absence: AbsenceRow, contact: { assigneeId: string; assigneeRole: AssigneeRole }, at: Date) {
-    const { away } = await deps.coverAt(absence, at);
-    const { assigneeId, assigneeRole } = contact;
-    return handOffTarget({ assigneeId, assigneeRole, backupId: absence.backupDelegateId, managerId: absence.managerId, away });
-  };
+export function handOffAt(
+  absence: AbsenceRow,
+  othersOverlapping: AwayAbsence[],
+  contact: { assigneeId: string; assigneeRole: AssigneeRole },
+  at: Date,
+) {
+  const { away } = coverFrom(absence, othersOverlapping, at);
+  const { assigneeId, assigneeRole } = contact;
+  return handOffTarget({ assigneeId, assigneeRole, backupId: absence.backupDelegateId, managerId: absence.managerId, away });
 }
-export type HandOffReader = ReturnType<typeof createHandOffReader>;

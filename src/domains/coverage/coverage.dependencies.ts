@@ -14,7 +14,7 @@ import { createContacts } from './contacts.usecases';
 import { createCoverageLookup } from './coverage.lookup';
 import { createCoverageRepository } from './coverage.repository';
 import { createCoverageSettings } from './coverage-settings.usecases';
-import { createHandOffReader, createTeamReader } from './coverage-team';
+import { createTeamReader } from './coverage-team';
 import { createEscalations } from './escalations.usecases';
 import { createHandBack } from './hand-back.usecases';
 import { createRouting } from './routing.usecases';
@@ -42,7 +42,7 @@ export function createCoverageDependencies(input: {
   const escalations = createEscalations(shared);
   const slaTimers = createSlaTimers({ ...shared, escalations });
   const routing = createRouting({ ...shared, coverageSettings, escalations, slaTimers });
-  const contacts = createContacts({ ...shared, coverageSettings, escalations, handOffAt: createHandOffReader(input) });
+  const contacts = createContacts({ ...shared, coverageSettings, escalations });
   const handBack = createHandBack(shared);
   return {
     coverageRepository,

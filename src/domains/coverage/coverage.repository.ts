@@ -1,8 +1,12 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ContactState, EscalationState } from '../../contracts/coverage.contracts';
 import { type Db, queryRows } from '../../platform/db/database';
+import { fromJsonRows, jsonRowsOf } from '../../platform/db/json-rows';
+import { awayAbsencesFromJson, othersOverlappingJson } from '../absences/absences.lookup';
+import type { AbsenceRow } from '../absences/absences.repository';
 import { absences } from '../absences/absences.schema';
+import { sharedBriefFromJson, sharedBriefJson } from '../absences/briefs.lookup';
 import { clients } from '../clients/clients.schema';
 import { mailMessages } from '../mail/mail.schema';
 import { users } from '../workspaces/workspaces.schema';
@@ -101,7 +105,84 @@ export type QueueFilter = {
 
 const byWorkspaceId = sql.placeholder('workspaceId');
 const byId = sql.placeholder('id');
-const byContactId = sql.placeholder('contactId');
+
+/** A user's name, for a row nested as JSON (where a join would need its own alias per person). */
+const nameOf = (userId: SQLWrapper) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+
+// The contact's lists, each as one JSON array read in the contact's own query.
+/** Its escalations, oldest first, each with the names it shows. */
+const escalationFields = {
+  ...getTableColumns(escalations),
+  recipientName: nameOf(escalations.recipientId),
+  acknowledgedByName: nameOf(escalations.acknowledgedBy),
+  resolvedByName: nameOf(escalations.resolvedBy),
+};
+const escalationsJson = jsonRowsOf({
+  fields: escalationFields,
+  from: sql`${escalations} where ${escalations.contactId} = ${coverageContacts.id}`,
+  orderBy: escalations.createdAt,
+});
+const messageColumns = {
+  id: mailMessages.id,
+  fromAddress: mailMessages.fromAddress,
+  fromName: mailMessages.fromName,
+  subject: mailMessages.subject,
+  receivedAt: mailMessages.receivedAt,
+  textBody: mailMessages.textBody,
+  safeHtml: mailMessages.safeHtml,
+  messageIdHeader: mailMessages.messageIdHeader,
+  references: mailMessages.references,
+  mailboxId: mailMessages.mailboxId,
+};
+/** Its messages, oldest first. */
+const messagesJson = jsonRowsOf({
+  fields: messageColumns,
+  from: sql`${coverageMessages} inner join ${mailMessages} on ${mailMessages.id} = ${coverageMessages.messageId}
+    where ${coverageMessages.contactId} = ${coverageContacts.id}`,
+  orderBy: mailMessages.receivedAt,
+});
+/** Its activities, oldest first, with who did them. */
+const activityFields = { ...getTableColumns(coverageActivities), actorName: nameOf(coverageActivities.actorId) };
+const activitiesJson = jsonRowsOf({
+  fields: activityFields,
+  from: sql`${coverageActivities} where ${coverageActivities.contactId} = ${coverageContacts.id}`,
+  orderBy: coverageActivities.at,
+});
+
+const absence = alias(absences, 'absence');
+const backup = alias(users, 'backup');
+const manager = alias(users, 'manager');
+
+/**
+ * A contact as the console opens it or acts on it, in one round trip (each costs more than what it carries): the
+ * contact, its absence (who may see it and act), its escalations with their names, its messages and activities, its
+ * client's shared brief, and what the hand-off depends on (the backup's and the manager's names, and their own
+ * absences that overlap this one).
+ */
+function selectConsoleContact(db: Db) {
+  return db
+    .select({
+      contact: coverageContacts,
+      clientLanguage: clients.language,
+      ...shownWith,
+      absence,
+      backupName: backup.name,
+      managerName: manager.name,
+      escalations: escalationsJson,
+      messages: messagesJson,
+      activities: activitiesJson,
+      othersOverlapping: othersOverlappingJson(absence),
+      brief: sharedBriefJson(coverageContacts),
+    })
+    .from(coverageContacts)
+    .leftJoin(clients, eq(clients.id, coverageContacts.clientId))
+    .innerJoin(assignee, eq(assignee.id, coverageContacts.assigneeId))
+    .innerJoin(owner, eq(owner.id, coverageContacts.ownerId))
+    .innerJoin(absence, and(eq(absence.id, coverageContacts.absenceId), eq(absence.workspaceId, coverageContacts.workspaceId)))
+    .leftJoin(backup, eq(backup.id, absence.backupDelegateId))
+    .leftJoin(manager, eq(manager.id, absence.managerId))
+    .where(and(eq(coverageContacts.workspaceId, byWorkspaceId), eq(coverageContacts.id, byId)));
+}
 
 /** What the console reads for every contact it opens, built once (PostgreSQL also keeps each one's plan per connection). */
 function prepareContactReads(db: Db) {
@@ -109,42 +190,12 @@ function prepareContactReads(db: Db) {
     contactView: selectContacts(db)
       .where(and(eq(coverageContacts.workspaceId, byWorkspaceId), eq(coverageContacts.id, byId)))
       .prepare('coverage_contact_view'),
-    messagesOf: db
-      .select({
-        id: mailMessages.id,
-        fromAddress: mailMessages.fromAddress,
-        fromName: mailMessages.fromName,
-        subject: mailMessages.subject,
-        receivedAt: mailMessages.receivedAt,
-        textBody: mailMessages.textBody,
-        safeHtml: mailMessages.safeHtml,
-        messageIdHeader: mailMessages.messageIdHeader,
-        references: mailMessages.references,
-        mailboxId: mailMessages.mailboxId,
-      })
-      .from(coverageMessages)
-      .innerJoin(mailMessages, eq(mailMessages.id, coverageMessages.messageId))
-      .where(eq(coverageMessages.contactId, byContactId))
-      .orderBy(asc(mailMessages.receivedAt))
-      .prepare('coverage_messages_of'),
-    activitiesOf: db
-      .select({ activity: coverageActivities, actorName: users.name })
-      .from(coverageActivities)
-      .leftJoin(users, eq(users.id, coverageActivities.actorId))
-      .where(eq(coverageActivities.contactId, byContactId))
-      .orderBy(asc(coverageActivities.at))
-      .prepare('coverage_activities_of'),
+    consoleContact: selectConsoleContact(db).prepare('coverage_console_contact'),
     userNames: db
       .select({ id: users.id, name: users.name })
       .from(users)
       .where(and(eq(users.workspaceId, byWorkspaceId), sql`${users.id} = any(${sql.placeholder('ids')}::uuid[])`))
       .prepare('coverage_user_names'),
-    escalationsOf: db
-      .select()
-      .from(escalations)
-      .where(eq(escalations.contactId, byContactId))
-      .orderBy(asc(escalations.createdAt))
-      .prepare('coverage_escalations_of'),
   };
 }
 
@@ -410,17 +461,49 @@ export function createCoverageRepository({ db }: { db: Db }) {
       return query.execute({ workspaceId, state, clientId, tier, limit, me: filter.mineOf ?? filter.involving });
     },
 
-    messagesOf: (contactId: string) => prepared.messagesOf.execute({ contactId }),
-
-    activitiesOf: (contactId: string) => prepared.activitiesOf.execute({ contactId }),
+    /** A contact as the console opens it or acts on it (`selectConsoleContact`); null when not in this workspace. */
+    async consoleContact(workspaceId: string, id: string) {
+      const [row] = await prepared.consoleContact.execute({ workspaceId, id });
+      if (!row) return null;
+      const {
+        absence,
+        backupName,
+        managerName,
+        escalations: escalationsJson,
+        messages,
+        activities,
+        othersOverlapping,
+        brief,
+        ...view
+      } = row;
+      const escalationRows = fromJsonRows(escalationFields, escalationsJson);
+      const names = new Map<string, string>();
+      const name = (id: string | null, name: string | null) => id && name !== null && names.set(id, name);
+      name(absence.backupDelegateId, backupName);
+      name(absence.managerId, managerName);
+      for (const row of escalationRows) {
+        name(row.recipientId, row.recipientName);
+        name(row.acknowledgedBy, row.acknowledgedByName);
+        name(row.resolvedBy, row.resolvedByName);
+      }
+      return {
+        view: view satisfies ContactView,
+        absence: absence satisfies AbsenceRow,
+        escalations: escalationRows satisfies EscalationRow[],
+        /** The names of the people its escalations and its hand-off show. */
+        names,
+        messages: fromJsonRows(messageColumns, messages),
+        activities: fromJsonRows(activityFields, activities),
+        othersOverlapping: awayAbsencesFromJson(othersOverlapping),
+        brief: sharedBriefFromJson(brief),
+      };
+    },
 
     // Escalations ----------------------------------------------------------------------------
 
     /** Null when this contact already has this escalation (retries and other instances find it there). */
     insertEscalation: async (tx: Db, values: typeof escalations.$inferInsert) =>
       first(await tx.insert(escalations).values(values).onConflictDoNothing().returning()),
-
-    escalationsOf: (contactId: string) => prepared.escalationsOf.execute({ contactId }),
 
     listEscalations: (workspaceId: string, filter: { state: EscalationState | 'all'; recipientId?: string }) =>
       db
