@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import coverageEn from '../../web/src/features/coverage/locales/en.json';
 import coverageIt from '../../web/src/features/coverage/locales/it.json';
-import { freePort, startBatonServer } from './support/baton-server';
+import { freePort } from '../support/free-port';
+import { startBatonServer } from './support/baton-server';
 import { axeViolations, DEMO_PASSWORD, launchChromium, signIn } from './support/browser';
 
 /** An API client signed in as a demo user (cookie + CSRF token), for the parts of the story that are set-up. */

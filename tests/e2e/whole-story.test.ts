@@ -21,7 +21,8 @@ import reportsEn from '../../web/src/features/reports/locales/en.json';
 import reportsIt from '../../web/src/features/reports/locales/it.json';
 import commonEn from '../../web/src/i18n/locales/en.json';
 import commonIt from '../../web/src/i18n/locales/it.json';
-import { freePort, startBatonServer } from './support/baton-server';
+import { freePort } from '../support/free-port';
+import { startBatonServer } from './support/baton-server';
 import { axeViolations, launchChromium, screenshotter, signIn } from './support/browser';
 
 /** The interface texts each person reads, straight from the locale files the UI renders: a wording change breaks the test. */

@@ -149,8 +149,10 @@ describe('poison messages in an IMAP mailbox (a real Dovecot)', () => {
       pollSeconds: 60,
       ingestion: {
         ...real,
-        storeBatch: async (batch) =>
-          batch.items.some((item) => isPoison(item.input.raw)) ? Promise.reject(new Error('storage broke')) : real.storeBatch(batch),
+        storeBatch: async (batch, options) =>
+          batch.items.some((item) => isPoison(item.input.raw))
+            ? Promise.reject(new Error('storage broke'))
+            : real.storeBatch(batch, options),
         ingestRawMessage: async (input) =>
           isPoison(input.raw) ? Promise.reject(new Error('storage broke')) : real.ingestRawMessage(input),
         quarantineUnreadable: async (input) =>

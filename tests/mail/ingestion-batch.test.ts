@@ -2,12 +2,11 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRawMessage } from '../../src/domains/mail/ingestion.parse';
 import { createParsePool } from '../../src/domains/mail/ingestion.parse-pool';
-import { createIngestion } from '../../src/domains/mail/ingestion.usecases';
 import { mailAttachments, mailMessages } from '../../src/domains/mail/mail.schema';
 import { jobs } from '../../src/platform/jobs/jobs.schema';
 import { createLogger } from '../../src/platform/logger/logger';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
-import { clientMail, type MailWorld, seedMailWorld } from './mail-fixtures';
+import { clientMail, ingestionWithFaults, type MailWorld, seedMailWorld } from './mail-fixtures';
 
 /** A client message with a PDF attachment (what the parse worker must hand back as bytes). */
 function withAttachment(messageId: string, bytes: Buffer) {
@@ -95,17 +94,9 @@ describe('ingestion in batches (as one IMAP fetch brings them)', () => {
 
   it('stores nothing of a batch when it fails part way, then all of it on the next try', async () => {
     const poisoned = '<batch-poison@acme.example>';
-    const faulty = createIngestion({
-      db: t.db,
-      clock: t.clock,
-      auditLog: t.deps.auditLog,
-      mailRepository: t.deps.mail.mailRepository,
-      clientDirectory: t.deps.mail.clientDirectory,
-      absenceLookup: t.deps.mail.absenceLookup,
-      faults: {
-        afterMessageInsert: (message) => {
-          if (message.messageIdHeader === poisoned) throw new Error('simulated crash');
-        },
+    const faulty = ingestionWithFaults(t, {
+      afterMessageInsert: (message) => {
+        if (message.messageIdHeader === poisoned) throw new Error('simulated crash');
       },
     });
     const batch = inputsOf([clientMail({ messageId: '<batch-ok@acme.example>' }), clientMail({ messageId: poisoned })], 200);

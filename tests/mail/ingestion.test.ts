@@ -1,12 +1,11 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absences } from '../../src/domains/absences/absences.schema';
-import { createIngestion } from '../../src/domains/mail/ingestion.usecases';
 import { autoReplies, mailMessages, mailRaw } from '../../src/domains/mail/mail.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
 import { jobs } from '../../src/platform/jobs/jobs.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
-import { clientMail, type MailWorld, seedMailWorld } from './mail-fixtures';
+import { clientMail, ingestionWithFaults, type MailWorld, seedMailWorld } from './mail-fixtures';
 
 describe('the ingestion pipeline', () => {
   let t: TestBaton;
@@ -99,17 +98,9 @@ describe('the ingestion pipeline', () => {
   });
 
   it('leaves nothing behind when the transaction dies after the message insert, and ingests the message once on retry', async () => {
-    const faulty = createIngestion({
-      db: t.db,
-      clock: t.clock,
-      auditLog: t.deps.auditLog,
-      mailRepository: t.deps.mail.mailRepository,
-      clientDirectory: t.deps.mail.clientDirectory,
-      absenceLookup: t.deps.mail.absenceLookup,
-      faults: {
-        afterMessageInsert: () => {
-          throw new Error('simulated crash');
-        },
+    const faulty = ingestionWithFaults(t, {
+      afterMessageInsert: () => {
+        throw new Error('simulated crash');
       },
     });
     const raw = clientMail({ messageId: '<crash-1@acme.example>' });

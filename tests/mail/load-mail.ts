@@ -7,8 +7,8 @@ import { clientDomains, clients, contactEmails, contacts } from '../../src/domai
 import { autoReplies, mailMessages } from '../../src/domains/mail/mail.schema';
 import { outboxMessages } from '../../src/domains/outbox/outbox.schema';
 import type { Db } from '../../src/platform/db/database';
-import { TEST_PASSWORD, type TestBaton } from '../support/test-baton';
-import { AUTO_REPLY_TEXTS } from './mail-fixtures';
+import type { TestBaton } from '../support/test-baton';
+import { AUTO_REPLY_TEXTS, seedOwnerWithMailbox } from './mail-fixtures';
 
 export const MESSAGES = 1000;
 export const SENDERS = 200;
@@ -69,21 +69,7 @@ export const envelopeOf = (index: number) => ({ from: senderOf(index).address, t
  */
 export async function seedAwayOwner(t: TestBaton) {
   t.clock.set(new Date());
-  const { workspace, users } = await t.createWorkspaceWithUsers(['admin', 'manager', 'member']);
-  const [admin, manager, anna] = users;
-  if (!admin || !manager || !anna) throw new Error('seed failed');
-  const delegate = await t.deps.members.createUser({
-    workspaceId: workspace.id,
-    email: `luca-${workspace.slug}@agency.example`,
-    name: 'Luca Verdi',
-    role: 'member',
-    language: 'it',
-    password: TEST_PASSWORD,
-  });
-  const mailbox = await t.deps.mail.mailboxes.create(
-    { user: admin, workspace, session: null },
-    { address: OWNER_ADDRESS, aliases: [], ownerId: anna.id },
-  );
+  const { workspace, admin, manager, anna, delegate, mailbox } = await seedOwnerWithMailbox(t, { address: OWNER_ADDRESS, aliases: [] });
   for (let k = 0; k < CLIENTS; k += 1) {
     const [client] = await t.db
       .insert(clients)

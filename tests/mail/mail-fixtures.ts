@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { absences } from '../../src/domains/absences/absences.schema';
 import { clientDomains, clients, contactEmails, contacts } from '../../src/domains/clients/clients.schema';
+import { createIngestion, type IngestionFaults } from '../../src/domains/mail/ingestion.usecases';
 import { TEST_PASSWORD, type TestBaton } from '../support/test-baton';
 import { conformanceDir } from './autoreply-cases';
 
@@ -17,7 +18,8 @@ export const AUTO_REPLY_TEXTS = {
  * client Acme (domain acme.example, contact mario@acme.example, Italian), with an absence of anna's from
  * 2026-03-01 to 2026-03-15 (state chosen by the test), "delegate" covering.
  */
-export async function seedMailWorld(t: TestBaton, { absenceState = 'active' as 'active' | 'draft' | 'handover' | 'returned' } = {}) {
+/** A workspace whose member Anna owns a mailbox, with Luca Verdi as her delegate and a manager. */
+export async function seedOwnerWithMailbox(t: TestBaton, mailboxAddress: { address: string; aliases: string[] }) {
   const { workspace, users } = await t.createWorkspaceWithUsers(['admin', 'manager', 'member']);
   const [admin, manager, anna] = users;
   if (!admin || !manager || !anna) throw new Error('seed failed');
@@ -29,10 +31,15 @@ export async function seedMailWorld(t: TestBaton, { absenceState = 'active' as '
     language: 'it',
     password: TEST_PASSWORD,
   });
-  const mailbox = await t.deps.mail.mailboxes.create(
-    { user: admin, workspace, session: null },
-    { address: 'anna@agency.example', aliases: ['a.rossi@agency.example'], ownerId: anna.id },
-  );
+  const mailbox = await t.deps.mail.mailboxes.create({ user: admin, workspace, session: null }, { ...mailboxAddress, ownerId: anna.id });
+  return { workspace, admin, manager, anna, delegate, mailbox };
+}
+
+export async function seedMailWorld(t: TestBaton, { absenceState = 'active' as 'active' | 'draft' | 'handover' | 'returned' } = {}) {
+  const { workspace, admin, manager, anna, delegate, mailbox } = await seedOwnerWithMailbox(t, {
+    address: 'anna@agency.example',
+    aliases: ['a.rossi@agency.example'],
+  });
   const [acme] = await t.db
     .insert(clients)
     .values({ workspaceId: workspace.id, name: 'Acme', language: 'it', ownerId: anna.id })
@@ -66,6 +73,18 @@ export async function seedMailWorld(t: TestBaton, { absenceState = 'active' as '
   return { workspace, admin, manager, anna, delegate, mailbox, acme, globex, mario, absence };
 }
 export type MailWorld = Awaited<ReturnType<typeof seedMailWorld>>;
+
+/** The pipeline wired like Baton's own, with a fault injected (a crash or a bug at a chosen point). */
+export const ingestionWithFaults = (t: TestBaton, faults: IngestionFaults) =>
+  createIngestion({
+    db: t.db,
+    clock: t.clock,
+    auditLog: t.deps.auditLog,
+    mailRepository: t.deps.mail.mailRepository,
+    clientDirectory: t.deps.mail.clientDirectory,
+    absenceLookup: t.deps.mail.absenceLookup,
+    faults,
+  });
 
 let counter = 0;
 /** A plain message to anna from `from`; a fresh Message-ID unless given. */

@@ -29,8 +29,8 @@ export function createImapRepository({ db }: { db: Db }) {
     setMailboxKind: (tx: Db, mailboxId: string, kind: 'imap' | 'upload') =>
       tx.update(mailboxes).set({ kind }).where(eq(mailboxes.id, mailboxId)),
 
-    setCheckpoint: (mailboxId: string, uidValidity: string, lastUid: string | null) =>
-      db.update(mailboxImap).set({ uidValidity, lastUid }).where(eq(mailboxImap.mailboxId, mailboxId)),
+    setCheckpoint: (mailboxId: string, uidValidity: string, lastUid: string | null, tx: Db = db) =>
+      tx.update(mailboxImap).set({ uidValidity, lastUid }).where(eq(mailboxImap.mailboxId, mailboxId)),
     recordSyncOutcome: (mailboxId: string, at: Date, error: string | null) =>
       db.update(mailboxImap).set({ lastSyncAt: at, lastError: error }).where(eq(mailboxImap.mailboxId, mailboxId)),
 
@@ -107,8 +107,8 @@ export function createImapRepository({ db }: { db: Db }) {
           },
         }),
     /** A message that failed before and is now stored: its failed attempts are history, not a problem. */
-    clearPendingFailures: (mailboxId: string, uidValidity: string, uids: string[]) =>
-      db
+    clearPendingFailures: (mailboxId: string, uidValidity: string, uids: string[], tx: Db = db) =>
+      tx
         .delete(mailImapFailures)
         .where(
           and(

@@ -1,7 +1,8 @@
 // Reading an owner's mailbox over IMAP: settings (password encrypted), the per-mailbox checkpoint
-// (UIDVALIDITY + last UID), and the polling job. The checkpoint moves only after a message was ingested
-// (each ingestion is its own transaction), so a crash between the two re-reads that message, which
-// ingestion de-duplicates by mailbox UID and Message-ID: nothing skipped, nothing twice.
+// (UIDVALIDITY + last UID), and the polling job. A fetched batch is stored and the checkpoint moved past it in
+// one transaction; when a batch falls back to one message at a time, the checkpoint moves after each, and a crash
+// in between re-reads that message, which ingestion de-duplicates by mailbox UID and Message-ID: nothing skipped,
+// nothing twice.
 // A message that cannot be stored does not block the mailbox: one too large is recorded as skipped at once,
 // one whose ingestion throws is tried MAX_INGEST_ATTEMPTS times, then quarantined (or skipped) with the reason.
 import { sql } from 'drizzle-orm';
@@ -214,22 +215,22 @@ export function createImapSync(deps: Deps) {
       result.skipped += 1;
     }
     const downloaded = batch.messages.filter((message) => message.raw !== null);
+    // In the batch's own transaction: a crash cannot leave it stored with the checkpoint still before it.
+    const uids = downloaded.map((message) => message.uid);
+    const readPast = async (tx: Db) => {
+      if (uids.length > 0) await imapRepository.clearPendingFailures(mailboxId, last.uidValidity, uids, tx);
+      await imapRepository.setCheckpoint(mailboxId, last.uidValidity, last.uid, tx);
+    };
     let outcomes: IngestResult[] | null = null;
     try {
-      outcomes = await deps.ingestion.storeBatch(await batch.prepared);
+      outcomes = await deps.ingestion.storeBatch(await batch.prepared, { inTransaction: readPast });
     } catch {
       // Below, message by message.
     }
     if (outcomes) {
       for (const outcome of outcomes) count(result, outcome);
-      if (downloaded.length > 0) {
-        await imapRepository.clearPendingFailures(
-          mailboxId,
-          last.uidValidity,
-          downloaded.map((message) => message.uid),
-        );
-      }
-      await imapRepository.setCheckpoint(mailboxId, last.uidValidity, last.uid);
+      // Nothing downloaded (all too large): no transaction ran.
+      if (downloaded.length === 0) await readPast(db);
       return;
     }
     for (const message of batch.messages) {

@@ -58,6 +58,8 @@ type Prepared = {
   dedupeKey: string;
   uid: { uidValidity: string; uid: string } | undefined;
 };
+/** What describing a message needs of it. */
+type Describable = { input: Pick<IngestInput, 'receivedAt'>; parsed: ParsedMessage; id: string };
 /** Messages of one mailbox, checked and parsed, ready to be stored by `storeBatch`. */
 export type PreparedBatch = { mailbox: MailboxRow | null; items: Prepared[] };
 type Described = {
@@ -80,7 +82,7 @@ export function createIngestion(deps: Deps) {
    * Client, absence and thread of each message: the reads of the transaction, four queries for a whole batch.
    * A message answering an earlier one of the same batch joins its thread.
    */
-  async function describeAll(tx: Db, mailbox: MailboxRow, items: Prepared[]): Promise<Map<string, Described>> {
+  async function describeAll(tx: Db, mailbox: MailboxRow, items: Describable[]): Promise<Map<string, Described>> {
     const described = new Map<string, Described>();
     if (items.length === 0) return described;
     const { workspaceId } = mailbox;
@@ -99,7 +101,7 @@ export function createIngestion(deps: Deps) {
       new Date(Math.min(...times)),
       new Date(Math.max(...times)),
     );
-    const candidatesOf = (item: Prepared) => parentCandidates(item.parsed.inReplyTo, item.parsed.references);
+    const candidatesOf = (item: Describable) => parentCandidates(item.parsed.inReplyTo, item.parsed.references);
     const parents: ThreadParent[] = await mailRepository.threadParents(tx, workspaceId, [...new Set(items.flatMap(candidatesOf))]);
     for (const item of items) {
       const address = fromAddressOf(item.parsed);
@@ -195,9 +197,13 @@ export function createIngestion(deps: Deps) {
 
   /**
    * Stores a prepared batch in ONE transaction: all of its messages, or none. The reads and writes are a few
-   * statements for the whole batch, which is what makes a mailbox's backlog fast to take in.
+   * statements for the whole batch, which is what makes a mailbox's backlog fast to take in. `inTransaction` adds
+   * the caller's own writes to it (the IMAP checkpoint: stored and read past, or neither).
    */
-  async function storeBatch({ mailbox, items }: PreparedBatch): Promise<IngestResult[]> {
+  async function storeBatch(
+    { mailbox, items }: PreparedBatch,
+    { inTransaction }: { inTransaction?: (tx: Db) => Promise<void> } = {},
+  ): Promise<IngestResult[]> {
     if (!mailbox) return [];
     const now = clock.now();
     const { workspaceId } = mailbox;
@@ -275,6 +281,7 @@ export function createIngestion(deps: Deps) {
         mailbox.id,
         items.filter((item) => !inserted.has(item.id)),
       );
+      await inTransaction?.(tx);
       return items.map((item): IngestResult => {
         if (!inserted.has(item.id)) return { outcome: 'duplicate', messageId: existing.get(item.id) ?? item.id };
         const reason = item.parsed.quarantineReason;
@@ -361,13 +368,7 @@ export function createIngestion(deps: Deps) {
         await mailRepository.updateMessage(tx, workspaceId, messageId, { quarantineReason: parsed.quarantineReason });
         return { outcome: 'quarantined' as const, messageId, reason: parsed.quarantineReason };
       }
-      const item = {
-        input: { workspaceId, mailboxId: mailbox.id, raw, receivedAt: message.receivedAt },
-        parsed,
-        id: messageId,
-        dedupeKey: '',
-        uid: undefined,
-      };
+      const item = { input: { receivedAt: message.receivedAt }, parsed, id: messageId };
       const described = (await describeAll(tx, mailbox, [item])).get(messageId) ?? UNDESCRIBED;
       await mailRepository.updateMessage(tx, workspaceId, messageId, { ...columns, ...described });
       await mailRepository.deleteAttachments(tx, messageId);
