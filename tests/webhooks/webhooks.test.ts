@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/domains/audit/audit.schema';
 import { escalations } from '../../src/domains/coverage/coverage.schema';
@@ -440,7 +440,7 @@ describe('outgoing webhooks announce what happens around an absence', () => {
         .from(webhookDeliveries)
         .where(eq(webhookDeliveries.endpointId, ids.all ?? '')),
     ).toEqual([]);
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, f.workspace.id));
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, f.workspace.id)).orderBy(asc(auditEvents.seq));
     const webhookEvents = events.filter((event) => event.subjectType === 'webhook');
     expect(webhookEvents.map((event) => event.action)).toEqual([
       'webhook.created',

@@ -45,8 +45,11 @@ export function createAbsencesRepository({ db }: { db: Db }) {
     if (absenceIds.length === 0) return new Map<string, CoverageItem[]>();
     const rows = await tx.select().from(absenceCoverage).where(inArray(absenceCoverage.absenceId, absenceIds));
     const byAbsence = new Map<string, CoverageItem[]>();
-    for (const row of rows)
-      byAbsence.set(row.absenceId, [...(byAbsence.get(row.absenceId) ?? []), { clientId: row.clientId, projectId: row.projectId }]);
+    for (const row of rows) {
+      const items = byAbsence.get(row.absenceId) ?? [];
+      items.push({ clientId: row.clientId, projectId: row.projectId });
+      byAbsence.set(row.absenceId, items);
+    }
     return byAbsence;
   }
 

@@ -74,10 +74,14 @@ export function createStatusLinksUseCases(deps: Deps) {
      * A new link for the client, inside the auto-reply's transaction; null when the absence has the link switched off.
      * The returned URL is the only place the token ever exists in clear.
      */
-    async mint(tx: Db, input: { workspaceId: string; absenceId: string; clientId: string }): Promise<{ url: string } | null> {
-      const absence = await absencesRepository.get(input.workspaceId, input.absenceId, tx);
-      if (!absence?.statusLinkEnabled) return null;
+    async mint(
+      tx: Db,
+      absence: Pick<AbsenceRow, 'id' | 'workspaceId' | 'statusLinkEnabled'>,
+      clientId: string,
+    ): Promise<{ url: string } | null> {
+      if (!absence.statusLinkEnabled) return null;
       const token = newSecretToken();
+      const input = { workspaceId: absence.workspaceId, absenceId: absence.id, clientId };
       const link = await repo.insert(tx, { ...input, tokenHash: sha256Hex(token), createdAt: clock.now() });
       await auditLog.append(tx, {
         workspaceId: input.workspaceId,

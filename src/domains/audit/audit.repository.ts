@@ -53,8 +53,9 @@ export function createAuditLog({ clock }: { clock: Clock }) {
       prevHash = event.hash;
       return event;
     });
-    await tx.insert(auditEvents).values(events);
-    await tx.update(auditHeads).set({ seq, hash: prevHash }).where(eq(auditHeads.workspaceId, workspaceId));
+    // The events and the head's move in one statement (one round trip fewer on every audited change).
+    const moveHead = tx.update(auditHeads).set({ seq, hash: prevHash }).where(eq(auditHeads.workspaceId, workspaceId));
+    await tx.execute(sql`WITH moved_head AS (${moveHead.getSQL()}) ${tx.insert(auditEvents).values(events).getSQL()}`);
     for (const event of events) for (const listener of listeners) await listener(tx, event);
     return events;
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock';
 import { formatInstant } from '../../platform/clock/zoned-time';
 import type { Db } from '../../platform/db/database';
-import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
+import { defineJob, enqueueJobs } from '../../platform/jobs/jobs';
 import type { AbsenceLookup } from '../absences/absences.lookup';
 import type { Notifier } from '../notifications/notifications.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
@@ -41,17 +41,21 @@ export function createSlaTimers(deps: Deps) {
   /** In the transaction that created the contact: its three timers. */
   async function schedule(tx: Db, contact: ContactRow) {
     const times: Record<SlaStage, Date | null> = { warn: contact.warnAt, breach: contact.dueAt, second_breach: contact.secondDueAt };
-    for (const stage of stages) {
-      const runAt = times[stage];
-      if (!runAt) continue;
-      await enqueueJob(
-        tx,
-        clock,
-        slaTimerJob,
-        { workspaceId: contact.workspaceId, contactId: contact.id, stage },
-        { runAt, uniqueKey: `coverage.sla:${contact.id}:${stage}` },
-      );
-    }
+    await enqueueJobs(
+      tx,
+      clock,
+      slaTimerJob,
+      stages.flatMap((stage) => {
+        const runAt = times[stage];
+        if (!runAt) return [];
+        return [
+          {
+            payload: { workspaceId: contact.workspaceId, contactId: contact.id, stage },
+            options: { runAt, uniqueKey: `coverage.sla:${contact.id}:${stage}` },
+          },
+        ];
+      }),
+    );
   }
 
   async function fire(workspaceId: string, contactId: string, stage: SlaStage) {

@@ -88,9 +88,7 @@ export function createAutoReplySender(deps: Deps) {
       const { reply } = decision;
       const language = reply.language === 'it' ? 'it' : 'en';
       // A link per reply to a known client (its token exists only in this mail); none when the absence has it off.
-      const statusLink = message.clientId
-        ? await deps.mintStatusLink(tx, { workspaceId, absenceId: absence.id, clientId: message.clientId })
-        : null;
+      const statusLink = message.clientId ? await deps.mintStatusLink(tx, absence, message.clientId) : null;
       const text = composeAutoReplyBody(
         absence.autoReply[language].body,
         {
