@@ -203,6 +203,7 @@ export function createDependencies({
     dbKind: database.kind,
     secretKey: config.secretKey,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
+    parseThreads: config.MAIL_PARSE_THREADS,
   });
   const coverage = createCoverageDependencies({
     db,

@@ -137,4 +137,20 @@ describe('the parse pool (a worker thread)', () => {
     }
     expect((await pool.parseAll(raws)).map((parsed) => parsed.messageIdHeader)).toEqual(['<pool-1@acme.example>', '<pool-2@acme.example>']);
   });
+
+  it('deals a batch out among several workers and hands the results back in the order given', async () => {
+    const pool = createParsePool({ logger: createLogger('silent'), threads: 3 });
+    const raws = Array.from({ length: 7 }, (_, k) =>
+      k % 2
+        ? withAttachment(`<deal-${k}@acme.example>`, Buffer.alloc(5_000 + k, k))
+        : clientMail({ messageId: `<deal-${k}@acme.example>` }),
+    );
+    try {
+      const parsed = await pool.parseAll(raws);
+      expect(parsed.map((message) => message.messageIdHeader)).toEqual(raws.map((_, k) => `<deal-${k}@acme.example>`));
+      expect(parsed).toEqual(await Promise.all(raws.map((raw) => parseRawMessage(raw))));
+    } finally {
+      await pool.close();
+    }
+  });
 });

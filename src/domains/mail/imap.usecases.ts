@@ -17,6 +17,7 @@ import type { AuditLog } from '../audit/audit.repository';
 import { afterIngestFailure, MAX_INGEST_ATTEMPTS, pollShouldSync, storedPasswordReusable, tooLargeReason } from './imap.models';
 import type { ImapRepository } from './imap.repository';
 import { MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
+import { PARSE_AHEAD_BATCHES } from './ingestion.parse-pool';
 import type { Ingestion, IngestResult, PreparedBatch } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
 import type { MailRepository } from './mail.repository';
@@ -252,16 +253,16 @@ export function createImapSync(deps: Deps) {
         const sameFolder = row.uidValidity === folder.uidValidity;
         const after = sameFolder ? row.lastUid : null;
         if (!sameFolder) await imapRepository.setCheckpoint(mailboxId, folder.uidValidity, null);
-        // One batch (an IMAP fetch) is parsed while the one before it is stored: see settleBatch.
-        let previous: FetchedBatch | null = null;
+        // The next batches (IMAP fetches) are parsed while the oldest is stored, in order: see settleBatch.
+        const parsing: FetchedBatch[] = [];
         for await (const messages of inBatches(folder.messagesAfter(after, { maxBytes }), IMAP_FETCH_BATCH)) {
           // Stopping between batches leaves a consistent checkpoint.
           if (signal?.aborted) return;
-          const next = prepareFetched(workspaceId, mailboxId, messages);
-          if (previous) await settleBatch(workspaceId, mailboxId, previous, result);
-          previous = next;
+          parsing.push(prepareFetched(workspaceId, mailboxId, messages));
+          const oldest = parsing.length > PARSE_AHEAD_BATCHES ? parsing.shift() : undefined;
+          if (oldest) await settleBatch(workspaceId, mailboxId, oldest, result);
         }
-        if (previous && !signal?.aborted) await settleBatch(workspaceId, mailboxId, previous, result);
+        for (const batch of parsing) if (!signal?.aborted) await settleBatch(workspaceId, mailboxId, batch, result);
       });
       await imapRepository.recordSyncOutcome(mailboxId, clock.now(), null);
     } catch (error) {

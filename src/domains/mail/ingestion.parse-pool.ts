@@ -1,4 +1,4 @@
-// Parsing a mailbox's backlog on a worker thread, so the next batch is parsed while the current one is
+// Parsing a mailbox's backlog on a worker thread, so the next batches are parsed while the current one is
 // written to the database: on a 2-core machine that is what lets ingestion keep pace with the parser.
 // Single messages (an upload, one SMTP delivery) are parsed in place: a thread is not worth starting for one.
 // When the worker cannot start or dies, parsing falls back to the calling thread: slower, never lost.
@@ -7,6 +7,12 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../platform/logger/logger';
 import { type ParsedMessage, parseRawMessage } from './ingestion.parse';
 import type { ParseRequest, ParseResponse } from './ingestion.parse-worker';
+
+/**
+ * How many fetched batches a reader keeps parsing ahead of the one it stores. Two keep the worker busy while a batch
+ * waits on the database (bench/ingest.bench.mjs: about 15 % more messages/s on PostgreSQL than one).
+ */
+export const PARSE_AHEAD_BATCHES = 2;
 
 type Pending = { resolve: (parsed: ParsedMessage) => void; reject: (error: Error) => void };
 
@@ -37,8 +43,12 @@ async function parseInPlace(raws: Buffer[]): Promise<ParsedMessage[]> {
 }
 export const inPlaceParser = { parseAll: parseInPlace };
 
-export function createParsePool({ logger }: { logger: Logger }) {
-  let worker: Worker | null = null;
+/**
+ * `threads` workers at most, started on first use; a batch is dealt out among them message by message. One is the
+ * default: on two cores the main thread and the database need the other.
+ */
+export function createParsePool({ logger, threads = 1 }: { logger: Logger; threads?: number }) {
+  const workers: Worker[] = [];
   let unavailable = false;
   let nextId = 0;
   const pending = new Map<number, Pending>();
@@ -48,8 +58,7 @@ export function createParsePool({ logger }: { logger: Logger }) {
     pending.clear();
   }
 
-  function start(): Worker | null {
-    if (worker || unavailable) return worker;
+  function startOne(): Worker | null {
     try {
       const started = startWorker();
       started.unref();
@@ -61,19 +70,28 @@ export function createParsePool({ logger }: { logger: Logger }) {
       started.on('error', (error) => {
         logger.warn({ err: error }, 'mail parse worker failed: parsing on the main thread');
         unavailable = true;
-        worker = null;
+        workers.length = 0;
         failAll(error);
       });
       started.on('exit', () => {
-        if (worker === started) worker = null;
+        const index = workers.indexOf(started);
+        if (index >= 0) workers.splice(index, 1);
         failAll(new Error('mail parse worker exited'));
       });
-      worker = started;
+      return started;
     } catch (error) {
       logger.warn({ err: error }, 'mail parse worker could not start: parsing on the main thread');
       unavailable = true;
+      return null;
     }
-    return worker;
+  }
+
+  function start(): Worker[] {
+    while (!unavailable && workers.length < threads) {
+      const started = startOne();
+      if (started) workers.push(started);
+    }
+    return workers;
   }
 
   function parseOnWorker(target: Worker, raw: Buffer): Promise<ParsedMessage> {
@@ -85,17 +103,16 @@ export function createParsePool({ logger }: { logger: Logger }) {
   }
 
   return {
-    /** Parses every message; in the order given, on the worker when there is more than one. */
+    /** Parses every message; in the order given, on the workers when there is more than one. */
     async parseAll(raws: Buffer[]): Promise<ParsedMessage[]> {
-      const target = raws.length > 1 ? start() : null;
-      if (!target) return parseInPlace(raws);
-      return Promise.all(raws.map((raw) => parseOnWorker(target, raw)));
+      const targets = raws.length > 1 ? [...start()] : [];
+      if (targets.length === 0) return parseInPlace(raws);
+      return Promise.all(raws.map((raw, index) => parseOnWorker(targets[index % targets.length] as Worker, raw)));
     },
     async close() {
-      const running = worker;
-      worker = null;
+      const running = workers.splice(0);
       unavailable = true;
-      await running?.terminate();
+      await Promise.all(running.map((worker) => worker.terminate()));
     },
   };
 }

@@ -36,6 +36,8 @@ export function createMailDependencies(input: {
   /** BATON_SECRET_KEY: encrypts IMAP passwords; without it IMAP mailboxes cannot be configured. */
   secretKey: Buffer | null;
   imapPollSeconds: number;
+  /** Worker threads of the parse pool (MAIL_PARSE_THREADS). */
+  parseThreads?: number;
   imapReader?: ImapReader;
   /** Tests shorten the IDLE watchers' backoff and rescans. */
   imapIdleTiming?: Partial<ImapIdleTiming>;
@@ -45,7 +47,7 @@ export function createMailDependencies(input: {
   const imapRepository = createImapRepository({ db });
   const clientDirectory = createClientDirectory({ db });
   const absenceLookup = createAbsenceLookup({ db });
-  const parsePool = createParsePool({ logger: input.logger });
+  const parsePool = createParsePool({ logger: input.logger, threads: input.parseThreads });
   const shared = { ...input, mailRepository, clientDirectory, absenceLookup, parsePool };
   const ingestion = createIngestion(shared);
   const autoReplies = createAutoReplySender(shared);

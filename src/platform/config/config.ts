@@ -55,6 +55,8 @@ export const configSchema = z.object({
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** Keep one IMAP connection per mailbox in IDLE for new mail at once; polling alone when false. */
   IMAP_IDLE: booleanFromEnv.default(true),
+  /** Worker threads that parse a mailbox backlog; more pay off on machines with cores to spare beside the database. */
+  MAIL_PARSE_THREADS: z.coerce.number().int().min(1).max(32).default(1),
   /** Lets webhooks reach private, loopback and link-local addresses and plain http:// (a receiver on your own network). */
   WEBHOOKS_ALLOW_PRIVATE: booleanFromEnv.default(false),
   TRUST_PROXY: booleanFromEnv.default(false),
