@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBatonServer } from './support/baton-server';
-import { axeWalk, launchChromium, signIn } from './support/browser';
+import { axeWalk, DESKTOP, launchChromium, PHONE, signIn } from './support/browser';
 
 describe('Baton in a browser', () => {
   let server: Awaited<ReturnType<typeof startBatonServer>>;
@@ -52,68 +52,74 @@ describe('Baton in a browser', () => {
     await page.close();
   });
 
-  it('every page passes an axe scan in English and Italian, on a desktop and on a phone', async () => {
-    const pages = [
-      '/',
-      '/clients',
-      '/clients/new',
-      '/clients/import',
-      '/absences',
-      '/absences/new',
-      '/profile',
-      '/settings',
-      '/users',
-      '/outbox',
-      '/brief-templates',
-      '/mail/mailboxes',
-    ];
-    const violations = await axeWalk(browser, server.url, {
-      email: 'lucia@ferri-bellini.example',
-      pathsFor: () => pages,
-      beforeSignIn: true,
+  // One test per viewport: each walks every page in both languages, about a minute on a busy 2-core machine.
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`every page passes an axe scan in English and Italian, on ${viewport.name}`, async () => {
+      const pages = [
+        '/',
+        '/clients',
+        '/clients/new',
+        '/clients/import',
+        '/absences',
+        '/absences/new',
+        '/profile',
+        '/settings',
+        '/users',
+        '/outbox',
+        '/brief-templates',
+        '/mail/mailboxes',
+      ];
+      const violations = await axeWalk(browser, server.url, {
+        email: 'lucia@ferri-bellini.example',
+        viewports: [viewport],
+        pathsFor: () => pages,
+        beforeSignIn: true,
+      });
+      expect(violations).toEqual([]);
     });
-    expect(violations).toEqual([]);
-  });
 
-  it('the coverage pages (console, a contact beside its brief, escalations, coverage settings) pass an axe scan, in both languages and on a phone', async () => {
-    const violations = await axeWalk(browser, server.url, {
-      email: 'lucia@ferri-bellini.example',
-      pathsFor: async (page) => {
-        // A contact of the demo's past absence (an admin sees every contact), with its timeline and escalations.
-        const contactId = await page.evaluate(async () => {
-          const queue = (await (await fetch('/api/coverage/queue?state=all&scope=all')).json()) as {
-            contacts: { id: string; escalated: boolean }[];
-          };
-          return (queue.contacts.find((contact) => contact.escalated) ?? queue.contacts[0])?.id;
-        });
-        expect(contactId).toBeTruthy();
-        return [
-          '/coverage',
-          '/coverage?state=all&scope=all',
-          `/coverage/contacts/${contactId}`,
-          '/coverage/escalations?state=all',
-          '/settings/coverage',
-        ];
-      },
+    it(`the coverage pages (console, a contact beside its brief, escalations, coverage settings) pass an axe scan, in both languages, on ${viewport.name}`, async () => {
+      const violations = await axeWalk(browser, server.url, {
+        email: 'lucia@ferri-bellini.example',
+        viewports: [viewport],
+        pathsFor: async (page) => {
+          // A contact of the demo's past absence (an admin sees every contact), with its timeline and escalations.
+          const contactId = await page.evaluate(async () => {
+            const queue = (await (await fetch('/api/coverage/queue?state=all&scope=all')).json()) as {
+              contacts: { id: string; escalated: boolean }[];
+            };
+            return (queue.contacts.find((contact) => contact.escalated) ?? queue.contacts[0])?.id;
+          });
+          expect(contactId).toBeTruthy();
+          return [
+            '/coverage',
+            '/coverage?state=all&scope=all',
+            `/coverage/contacts/${contactId}`,
+            '/coverage/escalations?state=all',
+            '/settings/coverage',
+          ];
+        },
+      });
+      expect(violations).toEqual([]);
     });
-    expect(violations).toEqual([]);
-  });
 
-  it('the handover pages (absence with its briefs, a brief) pass an axe scan for the delegate, in both languages and on a phone', async () => {
-    const violations = await axeWalk(browser, server.url, {
-      email: 'sara@ferri-bellini.example',
-      pathsFor: async (page) => {
-        const paths = await page.evaluate(async () => {
-          const absences = (await (await fetch('/api/absences?scope=covering')).json()) as { id: string; state: string }[];
-          const upcoming = absences.find((absence) => absence.state === 'handover');
-          if (!upcoming) return [];
-          const list = (await (await fetch(`/api/absences/${upcoming.id}/briefs`)).json()) as { briefs: { id: string }[] };
-          return [`/absences/${upcoming.id}`, ...list.briefs.slice(0, 2).map((brief) => `/absences/${upcoming.id}/briefs/${brief.id}`)];
-        });
-        expect(paths.length).toBe(3);
-        return paths;
-      },
+    it(`the handover pages (absence with its briefs, a brief) pass an axe scan for the delegate, in both languages, on ${viewport.name}`, async () => {
+      const violations = await axeWalk(browser, server.url, {
+        email: 'sara@ferri-bellini.example',
+        viewports: [viewport],
+        pathsFor: async (page) => {
+          const paths = await page.evaluate(async () => {
+            const absences = (await (await fetch('/api/absences?scope=covering')).json()) as { id: string; state: string }[];
+            const upcoming = absences.find((absence) => absence.state === 'handover');
+            if (!upcoming) return [];
+            const list = (await (await fetch(`/api/absences/${upcoming.id}/briefs`)).json()) as { briefs: { id: string }[] };
+            return [`/absences/${upcoming.id}`, ...list.briefs.slice(0, 2).map((brief) => `/absences/${upcoming.id}/briefs/${brief.id}`)];
+          });
+          expect(paths.length).toBe(3);
+          return paths;
+        },
+      });
+      expect(violations).toEqual([]);
     });
-    expect(violations).toEqual([]);
-  });
+  }
 });

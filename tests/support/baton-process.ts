@@ -1,6 +1,7 @@
 // Baton as a real server process, for tests that kill it (SIGKILL) and start it again on the same database.
 // The server is bundled once per test file with esbuild, as `npm start` runs it (about a second; each start then
 // skips the seconds tsx spends transpiling), into tmp/ under the repository so that its packages resolve.
+// The `baton` CLI is bundled the same way, once per test run (global-setup.ts), as bin/baton.js runs it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,21 +9,21 @@ import { freePort } from './free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Bundles tests/support/baton-server.ts (`baton start` with test timings); returns the bundle and its cleanup. */
-export async function bundleBatonServer() {
+/**
+ * Bundles `entry` as `dist/<name>.js` with the mail parse worker beside it, as scripts/build.mjs builds dist/, into a
+ * fresh folder under tmp/ (where the packages resolve) that finds the migrations at ../drizzle as dist/baton.js does.
+ */
+export async function bundleForTests(name: string, entry: string) {
   await mkdir(path.join(root, 'tmp'), { recursive: true });
-  const dir = await mkdtemp(path.join(root, 'tmp', 'baton-process-'));
-  // The bundle finds its migrations at ../drizzle, as dist/baton.js does.
+  const dir = await mkdtemp(path.join(root, 'tmp', `${name}-`));
   await symlink(path.join(root, 'drizzle'), path.join(dir, 'drizzle'));
-  const outfile = path.join(dir, 'dist', 'baton-server.js');
   const esbuild = await import('esbuild');
   await esbuild.build({
-    // With the mail parse worker beside it, as in dist/ (scripts/build.mjs).
     entryPoints: {
-      'baton-server': path.join(root, 'tests/support/baton-server.ts'),
+      [name]: path.join(root, entry),
       'ingestion.parse-worker': path.join(root, 'src/domains/mail/ingestion.parse-worker.ts'),
     },
-    outdir: path.dirname(outfile),
+    outdir: path.join(dir, 'dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -30,8 +31,11 @@ export async function bundleBatonServer() {
     packages: 'external',
     logLevel: 'warning',
   });
-  return { file: outfile, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { file: path.join(dir, 'dist', `${name}.js`), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** tests/support/baton-server.ts (`baton start` with test timings), bundled once per test file. */
+export const bundleBatonServer = () => bundleForTests('baton-server', 'tests/support/baton-server.ts');
 
 export type BatonProcess = {
   pid: number;

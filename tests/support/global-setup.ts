@@ -4,10 +4,24 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database';
+import { bundleForTests } from './baton-process';
 import { postgresUrlFor, testBackend, withAdminClient } from './test-database';
 
-/** Migrates one template database per run; each test file then starts from a copy of it. */
+/**
+ * Bundles the `baton` CLI once for the tests that run it (run-cli.ts), and migrates one template database per run;
+ * each test file then starts from a copy of it.
+ */
 export default async function setup(_project: TestProject) {
+  const cli = await bundleForTests('baton', 'src/cli/baton.ts');
+  process.env.BATON_TEST_CLI_BUNDLE = cli.file;
+  const removeTemplate = await createTemplateDatabase();
+  return async () => {
+    await removeTemplate();
+    await cli.cleanup();
+  };
+}
+
+async function createTemplateDatabase(): Promise<() => Promise<unknown>> {
   if (testBackend === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
     const database = await openDatabase({ kind: 'pglite', dataDir: null });

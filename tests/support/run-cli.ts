@@ -13,14 +13,19 @@ function inheritedEnv() {
   return rest;
 }
 
-/** Runs the `baton` CLI from source in a child process (with `input` on its standard input); resolves with its exit code and output. */
+/**
+ * Runs the `baton` CLI in a child process (with `input` on its standard input), as bin/baton.js does: the bundle that
+ * global-setup.ts built from this checkout's sources. Resolves with its exit code and output.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
   input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/baton.ts'), ...args], {
+    const bundle = process.env.BATON_TEST_CLI_BUNDLE;
+    if (!bundle) throw new Error('BATON_TEST_CLI_BUNDLE is not set: run the tests through vitest (tests/support/global-setup.ts)');
+    const child = spawn(process.execPath, [bundle, ...args], {
       cwd: root,
       env: { ...inheritedEnv(), LOG_LEVEL: 'warn', BATON_DEMO: 'false', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -42,15 +42,14 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
   await page.getByRole('button', { name: /^(Log out|Esci)$/ }).waitFor();
 }
 
-const viewports = [
-  { width: 1280, height: 900 },
-  { width: 375, height: 800 },
-];
+export const DESKTOP = { name: 'a desktop', width: 1280, height: 900 };
+export const PHONE = { name: 'a phone', width: 375, height: 800 };
+type Viewport = typeof DESKTOP;
 
 /**
- * Axe violations of pages signed in as `email`, on a desktop and a phone, in Italian then English. `pathsFor` runs
- * once signed in on each viewport (it may read ids through the page's API session); `beforeSignIn` scans the
- * signed-out page first.
+ * Axe violations of pages signed in as `email`, on each viewport (a desktop and a phone unless told), in Italian then
+ * English. `pathsFor` runs once signed in on each viewport (it may read ids through the page's API session);
+ * `beforeSignIn` scans the signed-out page first.
  */
 export async function axeWalk(
   browser: Browser,
@@ -59,11 +58,12 @@ export async function axeWalk(
     email,
     pathsFor,
     beforeSignIn = false,
-  }: { email: string; pathsFor: (page: Page) => Promise<string[]> | string[]; beforeSignIn?: boolean },
+    viewports = [DESKTOP, PHONE],
+  }: { email: string; pathsFor: (page: Page) => Promise<string[]> | string[]; beforeSignIn?: boolean; viewports?: Viewport[] },
 ): Promise<string[]> {
   const violations: string[] = [];
-  for (const viewport of viewports) {
-    const context = await browser.newContext({ viewport });
+  for (const { width, height } of viewports) {
+    const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     if (beforeSignIn) {
       await page.goto(`${baseUrl}/login`);
