@@ -14,7 +14,7 @@ import type { ParseRequest, ParseResponse } from './ingestion.parse-worker';
  */
 export const PARSE_AHEAD_BATCHES = 2;
 
-type Pending = { resolve: (parsed: ParsedMessage) => void; reject: (error: Error) => void };
+type Pending = { worker: Worker; resolve: (parsed: ParsedMessage) => void; reject: (error: Error) => void };
 
 /** Run from source (tests, tsx) the worker is TypeScript, loaded through tsx; the bundle ships it as JavaScript. */
 function startWorker(): Worker {
@@ -53,9 +53,13 @@ export function createParsePool({ logger, threads = 1 }: { logger: Logger; threa
   let nextId = 0;
   const pending = new Map<number, Pending>();
 
-  function failAll(error: Error) {
-    for (const entry of pending.values()) entry.reject(error);
-    pending.clear();
+  /** The messages a worker was parsing when it failed or exited: each falls back to the calling thread. */
+  function failPendingOf(worker: Worker, error: Error) {
+    for (const [id, entry] of pending) {
+      if (entry.worker !== worker) continue;
+      pending.delete(id);
+      entry.reject(error);
+    }
   }
 
   function startOne(): Worker | null {
@@ -69,14 +73,15 @@ export function createParsePool({ logger, threads = 1 }: { logger: Logger; threa
       });
       started.on('error', (error) => {
         logger.warn({ err: error }, 'mail parse worker failed: parsing on the main thread');
+        // A worker that fails will likely fail again: the pool stops, the others end once their exit is handled.
         unavailable = true;
-        workers.length = 0;
-        failAll(error);
+        for (const worker of workers.splice(0)) if (worker !== started) void worker.terminate();
+        failPendingOf(started, error);
       });
       started.on('exit', () => {
         const index = workers.indexOf(started);
         if (index >= 0) workers.splice(index, 1);
-        failAll(new Error('mail parse worker exited'));
+        failPendingOf(started, new Error('mail parse worker exited'));
       });
       return started;
     } catch (error) {
@@ -97,7 +102,7 @@ export function createParsePool({ logger, threads = 1 }: { logger: Logger; threa
   function parseOnWorker(target: Worker, raw: Buffer): Promise<ParsedMessage> {
     const id = nextId++;
     return new Promise<ParsedMessage>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { worker: target, resolve, reject });
       target.postMessage({ id, raw } satisfies ParseRequest);
     }).catch(() => parseRawMessage(raw));
   }
