@@ -1,17 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailAttachments, mailMessages, mailRaw } from '../../src/domains/mail/mail.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
-import { type MailWorld, mimeCorpusDir, seedMailWorld } from './mail-fixtures';
+import { type MailWorld, mimeCorpusDir, mimeCorpusFiles, seedMailWorld } from './mail-fixtures';
 
 describe('the MIME corpus of real-world and malformed messages', () => {
   let t: TestBaton;
   let world: MailWorld;
-  const files = readdirSync(mimeCorpusDir)
-    .filter((name) => name.endsWith('.eml'))
-    .sort();
+  const files = mimeCorpusFiles();
 
   beforeAll(async () => {
     t = await createTestBaton();

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { absences } from '../../src/domains/absences/absences.schema';
 import { clientDomains, clients, contactEmails, contacts } from '../../src/domains/clients/clients.schema';
@@ -7,6 +8,19 @@ import { conformanceDir } from './autoreply-cases';
 
 /** ../shared/conformance/mime/messages, resolved like the auto-reply corpus (worktrees, BATON_SHARED_DIR). */
 export const mimeCorpusDir = path.join(conformanceDir, '..', 'mime', 'messages');
+
+/** The corpus's messages in name order, or an error that says where they were looked for (a missing corpus must fail). */
+export function mimeCorpusFiles(): string[] {
+  if (!existsSync(mimeCorpusDir)) {
+    throw new Error(
+      `MIME corpus (conformance/mime/messages) not found at ${mimeCorpusDir}: ` +
+        'the shared folder must sit beside the repository (../shared), or set BATON_SHARED_DIR',
+    );
+  }
+  return readdirSync(mimeCorpusDir)
+    .filter((name) => name.endsWith('.eml'))
+    .sort();
+}
 
 export const AUTO_REPLY_TEXTS = {
   en: { subject: 'Out of office', body: 'I am away until {{return_date}}. Please write to {{delegate_name}} <{{delegate_email}}>.' },
