@@ -38,8 +38,15 @@ export type BatonOptions = {
   imapIdleTiming?: Partial<ImapIdleTiming>;
 };
 
+type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;
+
 /** Composition root: configuration → database (migrated) → dependencies → HTTP app and job runner. */
-export async function createBaton(options: BatonOptions) {
+export async function createBaton<Http extends boolean = true>(
+  options: BatonOptions & {
+    /** False for CLI commands, which serve nothing: the HTTP app (every route and schema) is not built, saving a second. */
+    http?: Http;
+  },
+) {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const database =
@@ -57,7 +64,12 @@ export async function createBaton(options: BatonOptions) {
       ...(options.ingestionFaults ? { ingestionFaults: options.ingestionFaults } : {}),
       ...(options.imapIdleTiming ? { imapIdleTiming: options.imapIdleTiming } : {}),
     });
-    const app = await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
+    const app =
+      options.http === false
+        ? null
+        : await createHttpApp(deps, { logger, webDir: options.webDir === undefined ? defaultWebDir() : options.webDir });
+    // The app's type follows `http`: callers that asked for HTTP need not check for null.
+    const appOfCaller = app as Http extends false ? null : HttpApp;
     const jobRunner = createJobRunner({ db: deps.db, clock, logger, definitions: deps.jobDefinitions, pollMs: config.JOB_POLL_MS });
     const smtpIntake =
       config.SMTP_INBOUND_PORT === undefined
@@ -96,7 +108,7 @@ export async function createBaton(options: BatonOptions) {
         },
       });
     return {
-      app,
+      app: appOfCaller,
       deps,
       jobRunner,
       /** The inbound SMTP listener when SMTP_INBOUND_PORT is set (started by `listen()`), else null. */
@@ -113,6 +125,7 @@ export async function createBaton(options: BatonOptions) {
         return demoLoaded;
       },
       async listen() {
+        if (!app) throw new Error('this Baton was created without HTTP (http: false)');
         const address = await app.listen({ port: config.PORT, host: config.HOST });
         if (smtpIntake) {
           const smtp = await smtpIntake.listen();
@@ -139,7 +152,7 @@ export async function createBaton(options: BatonOptions) {
         await deps.mail.idle.stop();
         await smtpIntake?.close();
         await jobRunner.stop();
-        await app.close();
+        await app?.close();
         await deps.mail.parsePool.close();
         deps.mailTransport.close();
         if (!options.database) await database.close();
@@ -150,4 +163,4 @@ export async function createBaton(options: BatonOptions) {
     throw error;
   }
 }
-export type Baton = Awaited<ReturnType<typeof createBaton>>;
+export type Baton = Awaited<ReturnType<typeof createBaton<true>>>;

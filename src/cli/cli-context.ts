@@ -6,11 +6,11 @@ import { createLogger } from '../platform/logger/logger';
 
 /** Opens Baton (database migrated, no HTTP listener, no job runner) for one CLI command. */
 export async function withBaton<T>(
-  run: (baton: Awaited<ReturnType<typeof createBaton>>) => Promise<T>,
+  run: (baton: Awaited<ReturnType<typeof createBaton<false>>>) => Promise<T>,
   { logLevel = 'warn' } = {},
 ): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? logLevel });
-  const baton = await createBaton({ config, logger: createLogger(config.LOG_LEVEL), webDir: null, startJobs: false });
+  const baton = await createBaton({ config, logger: createLogger(config.LOG_LEVEL), webDir: null, startJobs: false, http: false });
   try {
     return await run(baton);
   } finally {
