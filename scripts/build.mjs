@@ -28,24 +28,34 @@ function newestMtime(entries) {
 
 const isStale = (output, inputs) => !existsSync(path.join(root, output)) || statSync(path.join(root, output)).mtimeMs < newestMtime(inputs);
 
-export async function buildServer() {
+/**
+ * Bundles `entry` (a path under the repository) as `<outdir>/<name>.js`, with the mail parse worker beside it: a
+ * worker thread starts from a file (see ingestion.parse-pool.ts). The tests bundle their servers with it too.
+ */
+export async function bundleServer({
+  name = 'baton',
+  entry = 'src/cli/baton.ts',
+  outdir = path.join(root, 'dist'),
+  sourcemap = true,
+} = {}) {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    // The mail parse worker is its own file: a worker thread starts from a file (see ingestion.parse-pool.ts).
     entryPoints: {
-      baton: path.join(root, 'src/cli/baton.ts'),
+      [name]: path.join(root, entry),
       'ingestion.parse-worker': path.join(root, 'src/domains/mail/ingestion.parse-worker.ts'),
     },
-    outdir: path.join(root, 'dist'),
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    sourcemap: true,
+    sourcemap,
     logLevel: 'warning',
   });
 }
+
+export const buildServer = () => bundleServer();
 
 export async function buildWeb() {
   const { build } = await import('vite');

@@ -52,7 +52,7 @@ describe('Baton in a browser', () => {
     await page.close();
   });
 
-  // One test per viewport: each walks every page in both languages, about a minute on a busy 2-core machine.
+  // One test per viewport: each walks every page in both languages, one to two minutes on a busy 2-core machine.
   for (const viewport of [DESKTOP, PHONE]) {
     it(`every page passes an axe scan in English and Italian, on ${viewport.name}`, async () => {
       const pages = [

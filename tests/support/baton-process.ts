@@ -5,32 +5,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+// @ts-expect-error scripts/build.mjs is plain JavaScript without declarations (node runs it before any build)
+import { bundleServer } from '../../scripts/build.mjs';
 import { freePort } from './free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Bundles `entry` as `dist/<name>.js` with the mail parse worker beside it, as scripts/build.mjs builds dist/, into a
+ * Bundles `entry` as `dist/<name>.js` with the mail parse worker beside it (scripts/build.mjs, as for dist/), into a
  * fresh folder under tmp/ (where the packages resolve) that finds the migrations at ../drizzle as dist/baton.js does.
  */
 export async function bundleForTests(name: string, entry: string) {
   await mkdir(path.join(root, 'tmp'), { recursive: true });
   const dir = await mkdtemp(path.join(root, 'tmp', `${name}-`));
   await symlink(path.join(root, 'drizzle'), path.join(dir, 'drizzle'));
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: {
-      [name]: path.join(root, entry),
-      'ingestion.parse-worker': path.join(root, 'src/domains/mail/ingestion.parse-worker.ts'),
-    },
-    outdir: path.join(dir, 'dist'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await bundleServer({ name, entry, outdir: path.join(dir, 'dist'), sourcemap: false });
   return { file: path.join(dir, 'dist', `${name}.js`), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
