@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailMessages, mailRaw } from '../../src/domains/mail/mail.schema';
 import { createTestBaton, type TestBaton } from '../support/test-baton';
 import { type MailWorld, seedMailWorld } from './mail-fixtures';
 
@@ -127,5 +129,27 @@ describe('GET /api/mail/messages/:messageId/attachments/:attachmentId', () => {
     expect(crossed.json().error.code).toBe('mail.attachment_not_found');
     const malformed = await anna.request('GET', `/api/mail/messages/${messageId}/attachments/not-a-uuid`);
     expect(malformed.statusCode).toBe(400);
+  });
+
+  it('reads the bytes from the raw copy; when that no longer holds them, says so and points to the whole message', async () => {
+    const [message] = await t.db.select().from(mailMessages).where(eq(mailMessages.id, messageId));
+    const sha256 = message?.rawSha256 ?? '';
+    const original = await t.deps.mail.mailRepository.raw(world.workspace.id, sha256);
+    const where = and(eq(mailRaw.workspaceId, world.workspace.id), eq(mailRaw.sha256, sha256));
+    await t.db
+      .update(mailRaw)
+      .set({ content: withAttachments('<docs-1@acme.example>', []) })
+      .where(where);
+    try {
+      const response = await download(world.anna.email, 'Preventivo è 2026.pdf');
+      expect(response.statusCode).toBe(500);
+      expect(response.json().error).toMatchObject({ code: 'mail.attachment_unreadable', message: expect.stringContaining('.eml') });
+    } finally {
+      await t.db
+        .update(mailRaw)
+        .set({ content: original as Buffer })
+        .where(where);
+    }
+    expect((await download(world.anna.email, 'Preventivo è 2026.pdf')).rawPayload.equals(pdf)).toBe(true);
   });
 });

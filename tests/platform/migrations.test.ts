@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../../src/platform/db/database';
-import { postgresUrlFor, testBackend, withAdminClient } from '../support/test-database';
+import { createTestDatabase, postgresUrlFor, testBackend, withAdminClient } from '../support/test-database';
 
 async function emptyDatabase(): Promise<Database> {
   if (testBackend === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
@@ -59,6 +59,23 @@ describe(`migrations on ${testBackend}`, () => {
     try {
       await Promise.all([database.migrate(), database.migrate(), database.migrate()]);
       expect(await tablesOf(database)).toContain('workspaces');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('raw mail is compressed with lz4 where the server was built with it', async () => {
+    const database = await createTestDatabase();
+    try {
+      const [setting] = await queryRows<{ enumvals: string[] }>(
+        database.db,
+        sql`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`,
+      );
+      const compression = await queryRows<{ method: string }>(
+        database.db,
+        sql`SELECT attcompression::text AS method FROM pg_attribute WHERE attrelid = 'mail_raw'::regclass AND attname = 'content'`,
+      );
+      expect(compression).toEqual([{ method: setting?.enumvals.includes('lz4') ? 'l' : '' }]);
     } finally {
       await database.close();
     }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
+import { insertFromJson } from '../../platform/db/json-insert';
 import { type AuditEventContent, GENESIS_HASH, hashAuditEvent, type StoredAuditEvent } from './audit.models';
 import { auditEvents, auditHeads } from './audit.schema';
 
@@ -55,7 +56,7 @@ export function createAuditLog({ clock }: { clock: Clock }) {
     });
     // The events and the head's move in one statement (one round trip fewer on every audited change).
     const moveHead = tx.update(auditHeads).set({ seq, hash: prevHash }).where(eq(auditHeads.workspaceId, workspaceId));
-    await tx.execute(sql`WITH moved_head AS (${moveHead.getSQL()}) ${tx.insert(auditEvents).values(events).getSQL()}`);
+    await tx.execute(sql`WITH moved_head AS (${moveHead.getSQL()}) ${insertFromJson(auditEvents, events)}`);
     for (const event of events) for (const listener of listeners) await listener(tx, event);
     return events;
   }

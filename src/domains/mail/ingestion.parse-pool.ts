@@ -26,15 +26,6 @@ function startWorker(): Worker {
   return new Worker(source, { eval: true });
 }
 
-/** Structured cloning turns Buffers into plain Uint8Arrays: the rest of ingestion expects Buffers. */
-function revive(parsed: ParsedMessage): ParsedMessage {
-  for (const attachment of parsed.attachments) {
-    const content = attachment.content as Uint8Array | null;
-    if (content && !Buffer.isBuffer(content)) attachment.content = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  }
-  return parsed;
-}
-
 /** Parses on the calling thread, one message after the other. */
 async function parseInPlace(raws: Buffer[]): Promise<ParsedMessage[]> {
   const parsed: ParsedMessage[] = [];
@@ -69,7 +60,7 @@ export function createParsePool({ logger, threads = 1 }: { logger: Logger; threa
       started.on('message', ({ id, parsed }: ParseResponse) => {
         const entry = pending.get(id);
         pending.delete(id);
-        entry?.resolve(revive(parsed));
+        entry?.resolve(parsed);
       });
       started.on('error', (error) => {
         logger.warn({ err: error }, 'mail parse worker failed: parsing on the main thread');

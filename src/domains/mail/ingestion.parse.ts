@@ -9,12 +9,12 @@ import { headerFieldsOf } from './message-headers';
 import { decodeText, fieldValues, type HeaderField, messageIds, parseMailboxes } from './message-headers.models';
 import { sanitizeEmailHtml } from './sanitize';
 
+/** An attachment's description; its bytes stay in the raw message, read again when downloaded (`readAttachment`). */
 export type ParsedAttachment = {
   filename: string;
   contentType: string;
   size: number;
   sha256: string | null;
-  content: Buffer | null;
   skippedReason: string | null;
 };
 
@@ -38,13 +38,22 @@ export type ParsedMessage = {
   attachments: ParsedAttachment[];
 };
 
+/** What Baton does not use is not computed; attachments are identified by the SHA-256 of their decoded bytes. */
+const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, checksumAlgo: 'sha256' } as const;
+
+/** The bytes of the attachment of a raw message with this SHA-256 (identical bytes are the same attachment), or null. */
+export async function readAttachment(raw: Buffer, sha256: string): Promise<Buffer | null> {
+  const parsed = await simpleParser(raw, PARSER_OPTIONS);
+  return parsed.attachments.find((attachment) => attachment.checksum === sha256)?.content ?? null;
+}
+
 export async function parseRawMessage(raw: Buffer): Promise<ParsedMessage> {
   const rawSha256 = sha256Hex(raw);
   const problems: string[] = [];
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   let parserError: string | null = null;
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, checksumAlgo: 'sha256' });
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (error) {
     parserError = error instanceof Error ? error.message : String(error);
   }
@@ -67,7 +76,6 @@ export async function parseRawMessage(raw: Buffer): Promise<ParsedMessage> {
       contentType: attachment.contentType,
       size: attachment.size,
       sha256: verdict.keep ? attachment.checksum : null,
-      content: verdict.keep ? attachment.content : null,
       skippedReason: verdict.keep ? null : verdict.reason,
     };
   });

@@ -22,6 +22,11 @@ export const mailErrors = defineErrors({
   ],
   attachmentNotFound: ['mail.attachment_not_found', 404, 'No such attachment'],
   attachmentNotStored: ['mail.attachment_not_stored', 404, 'This attachment was not stored'],
+  attachmentUnreadable: [
+    'mail.attachment_unreadable',
+    500,
+    'This attachment could not be read from the stored message: download the whole message (.eml) instead',
+  ],
   mailboxTaken: ['mail.mailbox_taken', 409, 'A mailbox with this address already exists in the workspace'],
   ownerNotFound: ['mail.owner_not_found', 404, 'No such user in this workspace'],
   notMailboxOwner: ['mail.not_mailbox_owner', 403, 'Only an admin or the mailbox owner can do this'],

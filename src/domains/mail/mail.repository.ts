@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database';
+import { type Db, queryRows } from '../../platform/db/database';
+import { insertFromJson } from '../../platform/db/json-insert';
 import { users } from '../workspaces/workspaces.schema';
 import { autoReplies, mailAttachments, mailboxes, mailMessages, mailRaw, mailSettings } from './mail.schema';
 
@@ -79,14 +80,11 @@ export function createMailRepository({ db }: { db: Db }) {
       )[0]?.content ?? null,
 
     /** Inserts those whose dedupe key and mailbox UID are free (in the table and earlier in the list): their ids. */
-    insertMessages: async (tx: Db, rows: NewMailMessage[]) =>
-      rows.length === 0
-        ? new Set<string>()
-        : new Set(
-            (await tx.insert(mailMessages).values(withoutNul(rows)).onConflictDoNothing().returning({ id: mailMessages.id })).map(
-              (row) => row.id,
-            ),
-          ),
+    insertMessages: async (tx: Db, rows: NewMailMessage[]) => {
+      if (rows.length === 0) return new Set<string>();
+      const query = sql`${insertFromJson(mailMessages, withoutNul(rows))} ON CONFLICT DO NOTHING RETURNING id`;
+      return new Set((await queryRows<{ id: string }>(tx, query)).map((row) => row.id));
+    },
     /** The stored messages of a mailbox holding any of these dedupe keys or UIDs. */
     existingMessages: (tx: Db, mailboxId: string, dedupeKeys: string[], uids: { uidValidity: string; uid: string }[]) =>
       tx
@@ -107,7 +105,7 @@ export function createMailRepository({ db }: { db: Db }) {
         .set(withoutNul(values))
         .where(and(eq(mailMessages.workspaceId, workspaceId), eq(mailMessages.id, id))),
     insertAttachments: (tx: Db, rows: (typeof mailAttachments.$inferInsert)[]) =>
-      rows.length === 0 ? Promise.resolve() : tx.insert(mailAttachments).values(withoutNul(rows)),
+      rows.length === 0 ? Promise.resolve() : tx.execute(insertFromJson(mailAttachments, withoutNul(rows))),
     deleteAttachments: (tx: Db, messageId: string) => tx.delete(mailAttachments).where(eq(mailAttachments.messageId, messageId)),
     /** One stored attachment of a message, with its bytes (null when it was skipped). */
     attachment: async (workspaceId: string, messageId: string, id: string) =>

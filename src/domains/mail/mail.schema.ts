@@ -171,9 +171,9 @@ export const mailAttachments = pgTable(
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
+    /** Of the decoded bytes, which a download reads from the message's raw copy: stored once, not twice. */
     sha256: text('sha256'),
-    content: bytea('content'),
-    /** Set when the attachment was over a limit and not stored. */
+    /** Set when the attachment was over a limit: listed, not served (it stays in the raw copy, as a whole .eml). */
     skippedReason: text('skipped_reason'),
   },
   (table) => [index('mail_attachments_message_idx').on(table.messageId)],

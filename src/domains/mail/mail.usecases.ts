@@ -8,6 +8,7 @@ import type { ClientDirectory } from '../clients/clients.lookup';
 import type { Principal } from '../workspaces/auth.usecases';
 import { hasRole } from '../workspaces/workspaces.models';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { readAttachment } from './ingestion.parse';
 import type { Ingestion } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
 import type { MailMessageRow, MailRepository } from './mail.repository';
@@ -113,17 +114,23 @@ export function createMailUseCases(deps: Deps) {
       return { message, attachments };
     },
 
-    /** A stored attachment of a message the principal may read; a skipped one is a 404 saying why. */
+    /**
+     * An attachment of a message the principal may read, its bytes read from the message's raw copy; one skipped at
+     * ingestion (over a limit) is a 404 saying why.
+     */
     async attachment(principal: Principal, messageId: string, attachmentId: string) {
-      await messageFor(principal, messageId);
+      const message = await messageFor(principal, messageId);
       const attachment = await mailRepository.attachment(principal.workspace.id, messageId, attachmentId);
       if (!attachment) throw mailErrors.attachmentNotFound();
-      if (!attachment.content) {
+      if (!attachment.sha256) {
         throw mailErrors.attachmentNotStored(
-          `This attachment was not stored (${attachment.skippedReason ?? 'no content'}): it is only in the original mailbox`,
+          `This attachment was not stored (${attachment.skippedReason ?? 'no content'}): it is only in the original message`,
         );
       }
-      return { filename: attachment.filename, contentType: attachment.contentType, content: attachment.content };
+      const raw = await mailRepository.raw(principal.workspace.id, message.rawSha256);
+      const content = raw ? await readAttachment(raw, attachment.sha256) : null;
+      if (!content) throw mailErrors.attachmentUnreadable();
+      return { filename: attachment.filename, contentType: attachment.contentType, content };
     },
 
     /** The message exactly as it arrived (RFC 822), for a reader of the message: the evidence a report links to. */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../clock/clock';
 import { type Db, queryRows } from '../db/database';
+import { insertFromJson } from '../db/json-insert';
 import type { Logger } from '../logger/logger';
 import { jobs } from './jobs.schema';
 
@@ -50,18 +51,14 @@ export async function enqueueJobs<Payload>(
   items: { payload: Payload; options?: EnqueueOptions }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  await db
-    .insert(jobs)
-    .values(
-      items.map(({ payload, options = {} }) => ({
-        name: definition.name,
-        payload: definition.payload.parse(payload),
-        runAt: options.runAt ?? clock.now(),
-        uniqueKey: options.uniqueKey ?? null,
-        maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 8,
-      })),
-    )
-    .onConflictDoNothing({ target: jobs.uniqueKey });
+  const rows = items.map(({ payload, options = {} }) => ({
+    name: definition.name,
+    payload: definition.payload.parse(payload),
+    runAt: options.runAt ?? clock.now(),
+    uniqueKey: options.uniqueKey ?? null,
+    maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 8,
+  }));
+  await db.execute(sql`${insertFromJson(jobs, rows)} ON CONFLICT (unique_key) DO NOTHING`);
 }
 
 /**
