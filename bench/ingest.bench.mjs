@@ -1,5 +1,5 @@
 // Ingestion throughput of the full pipeline (parse, sanitise, detect language, match, thread, raw copy,
-// attachments, audit events and routing jobs), driven as the IMAP sync drives it: batches of one IMAP fetch,
+// attachments, audit events and routing jobs), driven as the IMAP sync drives it: batches of INGEST_BATCH,
 // each stored in one transaction while the next ones are parsed on the parse worker. On 5,000 generated messages
 // (plain, HTML, attachments, Italian and English), beside bare mailparser `simpleParser` of the same corpus in
 // the same run. On PGlite and on PostgreSQL. Peak memory (RSS) printed. Targets from issue 4 printed beside.
@@ -19,7 +19,7 @@ const { createBaton } = await tsImport('../src/main.ts', import.meta.url);
 const { loadConfig } = await tsImport('../src/platform/config/config.ts', import.meta.url);
 const { createLogger } = await tsImport('../src/platform/logger/logger.ts', import.meta.url);
 const { openDatabase } = await tsImport('../src/platform/db/database.ts', import.meta.url);
-const { IMAP_FETCH_BATCH } = await tsImport('../src/platform/mail/imap-reader.ts', import.meta.url);
+const { ingestBatches } = await tsImport('../src/domains/mail/ingestion.models.ts', import.meta.url);
 const { PARSE_AHEAD_BATCHES } = await tsImport('../src/domains/mail/ingestion.parse-pool.ts', import.meta.url);
 
 let peakRss = 0;
@@ -53,23 +53,16 @@ async function pipelineRate(label, database, raws) {
     const { workspace, mailbox } = await seed(baton);
     const startedAt = performance.now();
     const outcomes = {};
-    // As the IMAP sync does: batches of one IMAP fetch, each stored in one transaction while the next ones are
-    // parsed on the parse pool's worker.
+    // As the IMAP sync does: batches of INGEST_BATCH, each stored in one transaction while the next ones are parsed
+    // on the parse pool's worker.
     const { ingestion } = baton.deps.mail;
-    const batches = [];
-    for (let start = 0; start < raws.length; start += IMAP_FETCH_BATCH) {
-      batches.push(
-        raws
-          .slice(start, start + IMAP_FETCH_BATCH)
-          .map((raw) => ({ workspaceId: workspace.id, mailboxId: mailbox.id, raw, receivedAt: new Date() })),
-      );
-    }
     const store = async (prepared) => {
       for (const result of await ingestion.storeBatch(await prepared)) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
     };
     const parsing = [];
-    for (const batch of batches) {
-      parsing.push(ingestion.prepareBatch(batch));
+    for await (const batch of ingestBatches(raws, (raw) => raw.length)) {
+      const inputs = batch.map((raw) => ({ workspaceId: workspace.id, mailboxId: mailbox.id, raw, receivedAt: new Date() }));
+      parsing.push(ingestion.prepareBatch(inputs));
       if (parsing.length > PARSE_AHEAD_BATCHES) await store(parsing.shift());
     }
     for (const prepared of parsing) await store(prepared);

@@ -11,12 +11,12 @@ import type { Clock } from '../../platform/clock/clock';
 import type { DatabaseKind, Db } from '../../platform/db/database';
 import { enqueueJob, type JobContext } from '../../platform/jobs/jobs';
 import { ImapError } from '../../platform/mail/imap-errors';
-import { IMAP_FETCH_BATCH, type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
+import { type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
 import { createSecretBox, type SecretBox } from '../../platform/security/secret-box';
 import type { AuditLog } from '../audit/audit.repository';
 import { afterIngestFailure, MAX_INGEST_ATTEMPTS, pollShouldSync, storedPasswordReusable, tooLargeReason } from './imap.models';
 import type { ImapRepository } from './imap.repository';
-import { MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
+import { ingestBatches, MAX_RAW_MESSAGE_BYTES } from './ingestion.models';
 import { PARSE_AHEAD_BATCHES } from './ingestion.parse-pool';
 import type { Ingestion, IngestResult, PreparedBatch } from './ingestion.usecases';
 import { mailErrors } from './mail.errors';
@@ -73,19 +73,6 @@ function count(result: ImapSyncResult, outcome: IngestResult | null) {
   else if (outcome.outcome === 'ingested') result.ingested += 1;
   else if (outcome.outcome === 'duplicate') result.duplicates += 1;
   else result.quarantined += 1;
-}
-
-/** Groups what an async iterator yields into arrays of at most `size`. */
-async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 /** A message still waiting for another attempt: the sync stops there and the checkpoint stays before it. */
@@ -253,9 +240,9 @@ export function createImapSync(deps: Deps) {
         const sameFolder = row.uidValidity === folder.uidValidity;
         const after = sameFolder ? row.lastUid : null;
         if (!sameFolder) await imapRepository.setCheckpoint(mailboxId, folder.uidValidity, null);
-        // The next batches (IMAP fetches) are parsed while the oldest is stored, in order: see settleBatch.
+        // The next batches are parsed while the oldest is stored, in order: see settleBatch.
         const parsing: FetchedBatch[] = [];
-        for await (const messages of inBatches(folder.messagesAfter(after, { maxBytes }), IMAP_FETCH_BATCH)) {
+        for await (const messages of ingestBatches(folder.messagesAfter(after, { maxBytes }), (message) => message.raw?.length ?? 0)) {
           // Stopping between batches leaves a consistent checkpoint.
           if (signal?.aborted) return;
           parsing.push(prepareFetched(workspaceId, mailboxId, messages));

@@ -41,10 +41,10 @@ export type ImapFolder = {
 
 export type ImapReader = <T>(settings: ImapSettings, run: (folder: ImapFolder) => Promise<T>) => Promise<T>;
 
-/** Messages per FETCH, and the most bytes one FETCH may bring into memory. */
-/** Messages per IMAP fetch: also what ingestion takes in one transaction. */
-export const IMAP_FETCH_BATCH = 25;
-const BATCH_BYTES = 32 * 1024 * 1024;
+/** Messages whose sizes and envelopes one FETCH asks for. */
+const HEADS_PER_FETCH = 100;
+/** The most message bytes one FETCH brings into memory (a single larger message comes alone). */
+const FETCH_BYTES = 8 * 1024 * 1024;
 
 export const whereOf = (settings: Pick<ImapSettings, 'host' | 'port'>) => `${settings.host}:${settings.port}`;
 
@@ -105,38 +105,38 @@ export const withImapFolder: ImapReader = async (settings, run) => {
           // `n:*` always includes the highest UID, even below n: filter again.
           const found = (await client.search({ uid: `${from}:*` }, { uid: true })) || [];
           const uids = found.filter((uid) => BigInt(uid) >= from).sort((a, b) => a - b);
-          for (let start = 0; start < uids.length; start += IMAP_FETCH_BATCH) {
-            const batch = uids.slice(start, start + IMAP_FETCH_BATCH);
+          for (let start = 0; start < uids.length; start += HEADS_PER_FETCH) {
             // Sizes and envelopes first: a message over the limit is never downloaded.
             const heads = await client.fetchAll(
-              batch.join(','),
+              uids.slice(start, start + HEADS_PER_FETCH).join(','),
               { uid: true, size: true, envelope: true, internalDate: true },
               { uid: true },
             );
             heads.sort((a, b) => a.uid - b.uid);
-            const sources = new Map<number, Buffer>();
-            for (const group of byteGroups(
-              heads.filter((head) => (head.size ?? 0) <= maxBytes),
-              BATCH_BYTES,
-            )) {
-              const fetched = await client.fetchAll(group.join(','), { uid: true, source: true }, { uid: true });
-              for (const message of fetched) if (message.source) sources.set(message.uid, message.source);
-            }
-            for (const head of heads) {
-              const size = head.size ?? 0;
-              const raw = size <= maxBytes ? (sources.get(head.uid) ?? null) : null;
-              // Never skipped in silence: the sync fails here and the next one finds it again (or not, if it was expunged).
-              if (raw === null && size <= maxBytes) throw new ImapError(`message UID ${head.uid} could not be downloaded`);
-              const date = head.internalDate;
-              yield {
-                uidValidity,
-                uid: String(head.uid),
-                size,
-                internalDate: date instanceof Date ? date : date ? new Date(date) : null,
-                subject: head.envelope?.subject ?? '',
-                from: head.envelope?.from?.[0]?.address ?? null,
-                raw,
-              };
+            // Then the sources, one group of at most FETCH_BYTES at a time, each handed over before the next is read.
+            for (const group of byteGroups(heads, FETCH_BYTES, maxBytes)) {
+              const wanted = group.filter((head) => (head.size ?? 0) <= maxBytes).map((head) => head.uid);
+              const sources = new Map<number, Buffer>();
+              if (wanted.length > 0) {
+                const fetched = await client.fetchAll(wanted.join(','), { uid: true, source: true }, { uid: true });
+                for (const message of fetched) if (message.source) sources.set(message.uid, message.source);
+              }
+              for (const head of group) {
+                const size = head.size ?? 0;
+                const raw = size <= maxBytes ? (sources.get(head.uid) ?? null) : null;
+                // Never skipped in silence: the sync fails here and the next one finds it again (or not, if it was expunged).
+                if (raw === null && size <= maxBytes) throw new ImapError(`message UID ${head.uid} could not be downloaded`);
+                const date = head.internalDate;
+                yield {
+                  uidValidity,
+                  uid: String(head.uid),
+                  size,
+                  internalDate: date instanceof Date ? date : date ? new Date(date) : null,
+                  subject: head.envelope?.subject ?? '',
+                  from: head.envelope?.from?.[0]?.address ?? null,
+                  raw,
+                };
+              }
             }
           }
         },
@@ -151,19 +151,22 @@ export const withImapFolder: ImapReader = async (settings, run) => {
   }
 };
 
-/** UIDs grouped so that one FETCH of their sources stays under `budget` bytes (a single larger message goes alone). */
-function byteGroups(heads: { uid: number; size?: number }[], budget: number): number[][] {
-  const groups: number[][] = [];
-  let current: number[] = [];
+/**
+ * Heads in order, grouped so that one FETCH of their sources stays under `budget` bytes (a single larger message goes
+ * alone). Those over `maxBytes` are not downloaded and weigh nothing.
+ */
+function byteGroups<Head extends { size?: number }>(heads: Head[], budget: number, maxBytes: number): Head[][] {
+  const groups: Head[][] = [];
+  let current: Head[] = [];
   let bytes = 0;
   for (const head of heads) {
-    const size = head.size ?? 0;
+    const size = (head.size ?? 0) <= maxBytes ? (head.size ?? 0) : 0;
     if (current.length > 0 && bytes + size > budget) {
       groups.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(head.uid);
+    current.push(head);
     bytes += size;
   }
   if (current.length > 0) groups.push(current);
