@@ -23,7 +23,8 @@ export type ParsedMessage = {
   size: number;
   quarantineReason: string | null;
   problems: string[];
-  headers: HeaderField[];
+  /** The envelope sender a final delivery recorded (Return-Path); `<>` reads as ''. */
+  returnPath: string | null;
   messageIdHeader: string | null;
   inReplyTo: string | null;
   references: string[];
@@ -87,7 +88,7 @@ export async function parseRawMessage(raw: Buffer): Promise<ParsedMessage> {
     size: raw.length,
     quarantineReason: quarantineReasonOf({ parserError, headerCount: headers.length, hasFrom: from !== null, hasContent }),
     problems,
-    headers,
+    returnPath: returnPathOf(headers),
     messageIdHeader: firstId('message-id'),
     inReplyTo: firstId('in-reply-to'),
     references: messageIds(fieldValues(headers, 'references').join(' ')).slice(-50),
@@ -124,4 +125,12 @@ function safely(run: () => string, problems: string[]): string | null {
     problems.push(`HTML could not be sanitised and is not shown: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
+}
+
+/** Return-Path, added at final delivery, is the envelope sender of a saved message; `<>` reads as ''. */
+function returnPathOf(headers: HeaderField[]): string | null {
+  const value = fieldValues(headers, 'return-path')[0];
+  if (value === undefined) return null;
+  const inner = /<([^<>]*)>/.exec(value)?.[1] ?? value.trim();
+  return inner.trim();
 }

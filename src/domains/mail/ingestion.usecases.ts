@@ -17,7 +17,7 @@ import { mailRouteJob } from './mail.jobs';
 import type { MailboxRow, MailRepository, NewMailMessage } from './mail.repository';
 import type { ClientMatch } from './mail.schema';
 import { domainAndParents, matchClient, senderDomain } from './matching.models';
-import { fieldValues, normalizeAddress } from './message-headers.models';
+import { normalizeAddress } from './message-headers.models';
 import { chooseThread, parentCandidates, type ThreadParent } from './threading.models';
 
 export type MailboxUid = { uidValidity: string | number; uid: string | number };
@@ -129,7 +129,7 @@ export function createIngestion(deps: Deps) {
       references: parsed.references,
       fromAddress: fromAddressOf(parsed),
       fromName: parsed.from?.name ?? '',
-      envelopeFrom: envelopeFrom ?? returnPathOf(parsed),
+      envelopeFrom: envelopeFrom ?? parsed.returnPath,
       to: parsed.to,
       cc: parsed.cc,
       subject: parsed.subject,
@@ -389,11 +389,3 @@ export function createIngestion(deps: Deps) {
   return { ingestRawMessage, ingestRawMessages, prepareBatch, storeBatch, quarantineUnreadable, retryQuarantined };
 }
 export type Ingestion = ReturnType<typeof createIngestion>;
-
-/** Return-Path, added at final delivery, is the envelope sender of a saved message; `<>` reads as ''. */
-function returnPathOf(parsed: ParsedMessage): string | null {
-  const value = fieldValues(parsed.headers, 'return-path')[0];
-  if (value === undefined) return null;
-  const inner = /<([^<>]*)>/.exec(value)?.[1] ?? value.trim();
-  return inner.trim();
-}
