@@ -12,7 +12,7 @@ const SCAN_CHARS = 8 * SAMPLE_CHARS;
 
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = stripQuotedLines(text.slice(0, SCAN_CHARS)).slice(0, SAMPLE_CHARS);
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS_FOR_DETECTION) return 'other';
+  if (sample.replace(/\P{L}/gu, '').length < MIN_LETTERS_FOR_DETECTION) return 'other';
   const code = franc(sample, { only: ['ita', 'eng'], minLength: MIN_LETTERS_FOR_DETECTION });
   return code === 'ita' ? 'it' : code === 'eng' ? 'en' : 'other';
 }
