@@ -457,6 +457,28 @@ describe('outgoing webhooks announce what happens around an absence', () => {
     const text = JSON.stringify(webhookEvents);
     for (const secret of Object.values(secrets)) expect(text).not.toContain(secret.slice(6));
   });
+
+  it('announces a client marked lost by a CSV import, as one marked lost on the client page', async () => {
+    // By now the endpoint left subscribed to client.lost is the one at /lost-only (renamed "CRM" above).
+    const created = await admin.request('POST', '/api/clients', { name: 'Pasticceria Neri' });
+    expect(created.statusCode, created.body).toBe(201);
+    const earlier = receiver.at('/lost-only').length;
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/client-imports?fileName=status.csv',
+      headers: { cookie: `baton_session=${admin.cookie}`, 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv' },
+      payload: 'name,status\nPasticceria Neri,lost\n',
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const started = await admin.request('POST', `/api/client-imports/${uploaded.json().id}/start`, { mapping: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.runJobs();
+    await t.runJobs();
+    const announced = receiver.at('/lost-only').slice(earlier).map(bodyOf);
+    expect(announced.map((body) => [body.type, body.data.client.id, body.data.from, body.data.to, body.data.changedBy.id])).toEqual([
+      ['client.lost', created.json().id, 'active', 'lost', f.people.admin.id],
+    ]);
+  });
 });
 
 describe('webhooks on a server that keeps them off its own network', () => {

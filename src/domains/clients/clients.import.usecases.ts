@@ -275,6 +275,25 @@ export function createClientImportUseCases({
             : [],
         ),
       );
+      // Each change of status is an audit event, as an edit on the client page makes: the client's trail, and the
+      // webhooks (client.lost, client.won_back) that other tools follow.
+      await auditLog.appendMany(
+        tx,
+        part.flatMap((item) =>
+          item.changes.status
+            ? [
+                {
+                  workspaceId,
+                  actorId: input.actorId,
+                  action: 'client.status_changed',
+                  subjectType: 'client',
+                  subjectId: item.client.id,
+                  data: { from: item.client.status, to: item.changes.status, reason, source: 'import' },
+                },
+              ]
+            : [],
+        ),
+      );
       // Only a change seen here is a transition; a client that arrives already lost has no date to count from.
       for (const item of part) {
         if (!item.changes.status || !onStatusChanged) continue;
