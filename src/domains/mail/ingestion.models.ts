@@ -1,4 +1,5 @@
-// Pure rules of ingestion: the de-duplication key, the attachment limits and what makes a message quarantined.
+// Pure rules of ingestion: the de-duplication key, the size of a batch, the attachment limits and what makes a message
+// quarantined.
 
 export const MAX_RAW_MESSAGE_BYTES = 25 * 1024 * 1024;
 export const ATTACHMENT_LIMITS = { count: 50, eachBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024 };

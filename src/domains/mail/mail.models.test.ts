@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAttachmentLimits, dedupeKeyOf, quarantineReasonOf } from './ingestion.models';
+import { applyAttachmentLimits, dedupeKeyOf, INGEST_BATCH, ingestBatches, quarantineReasonOf } from './ingestion.models';
 import { detectLanguage } from './language';
 import { matchClient } from './matching.models';
 import { sanitizeEmailHtml } from './sanitize';
@@ -103,5 +103,30 @@ describe('ingestion rules', () => {
     expect(quarantineReasonOf({ ...ok, parserError: 'boom' })).toBe('the MIME parser failed: boom');
     expect(quarantineReasonOf({ ...ok, headerCount: 0 })).toBe('no header fields could be read');
     expect(quarantineReasonOf({ ...ok, hasFrom: false, hasContent: false })).toBe('no sender and no content');
+  });
+});
+
+describe('ingestion batches (what one transaction of a backlog takes in)', () => {
+  const MiB = 1024 * 1024;
+  const batchesOf = async (sizes: number[]) => {
+    const batches: number[][] = [];
+    for await (const batch of ingestBatches(
+      sizes.map((size, index) => ({ index, size })),
+      (item) => item.size,
+    )) {
+      batches.push(batch.map((item) => item.index));
+    }
+    return batches;
+  };
+
+  it('takes up to 100 small messages at a time, in order', async () => {
+    const batches = await batchesOf(Array(250).fill(20_000));
+    expect(batches.map((batch) => batch.length)).toEqual([INGEST_BATCH.messages, INGEST_BATCH.messages, 50]);
+    expect(batches.flat()).toEqual([...Array(250).keys()]);
+  });
+
+  it('closes a batch before it would pass 8 MiB; a larger message goes alone', async () => {
+    expect(await batchesOf([3 * MiB, 3 * MiB, 3 * MiB, 20 * MiB, 1 * MiB, 100])).toEqual([[0, 1], [2], [3], [4, 5]]);
+    expect(await batchesOf([])).toEqual([]);
   });
 });
