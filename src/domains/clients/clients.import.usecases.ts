@@ -34,7 +34,7 @@ import {
 import { clientNameKey } from './clients.models';
 import type { ClientsRepository } from './clients.repository';
 import type { clientImports } from './clients.schema';
-import type { ClientStatusListener } from './clients.usecases';
+import { type ClientStatusListener, recordStatusChanges } from './clients.status-changes';
 
 type ImportDeps = {
   db: Db;
@@ -257,7 +257,9 @@ export function createClientImportUseCases({
         ...contacts.flatMap((contact) => contact.emails.map((email) => ({ workspaceId, contactId: contact.id, email }))),
         ...changedContacts.flatMap((change) => change.emails.map((email) => ({ workspaceId, contactId: change.contact.id, email }))),
       ]);
-      await repo.insertStatusChangesBulk(
+      // Only a change seen here is a transition; a client that arrives already lost has no date to count from.
+      await recordStatusChanges(
+        { auditLog, clientsRepository: repo, onStatusChanged },
         tx,
         part.flatMap((item) =>
           item.changes.status
@@ -265,49 +267,18 @@ export function createClientImportUseCases({
                 {
                   workspaceId,
                   clientId: item.client.id,
-                  fromStatus: item.client.status,
-                  toStatus: item.changes.status,
+                  clientOwnerId: item.client.ownerId,
+                  from: item.client.status,
+                  to: item.changes.status,
                   reason,
-                  changedBy: input.actorId,
-                  changedAt: now,
-                },
-              ]
-            : [],
-        ),
-      );
-      // Each change of status is an audit event, as an edit on the client page makes: the client's trail, and the
-      // webhooks (client.lost, client.won_back) that other tools follow.
-      await auditLog.appendMany(
-        tx,
-        part.flatMap((item) =>
-          item.changes.status
-            ? [
-                {
-                  workspaceId,
                   actorId: input.actorId,
-                  action: 'client.status_changed',
-                  subjectType: 'client',
-                  subjectId: item.client.id,
-                  data: { from: item.client.status, to: item.changes.status, reason, source: 'import' },
+                  at: now,
                 },
               ]
             : [],
         ),
+        'import',
       );
-      // Only a change seen here is a transition; a client that arrives already lost has no date to count from.
-      for (const item of part) {
-        if (!item.changes.status || !onStatusChanged) continue;
-        await onStatusChanged(tx, {
-          workspaceId,
-          clientId: item.client.id,
-          clientOwnerId: item.client.ownerId,
-          from: item.client.status,
-          to: item.changes.status,
-          reason,
-          actorId: input.actorId,
-          at: now,
-        });
-      }
       processed += part.reduce((sum, item) => sum + item.group.lines.length, 0);
       onProgress?.(processed);
     }

@@ -203,19 +203,6 @@ export function createClientsRepository({ db }: { db: Db }) {
       if (domains.length) await tx.insert(clientDomains).values(domains.map((domain) => ({ workspaceId, clientId, domain })));
     },
 
-    insertStatusChange: (
-      tx: Db,
-      change: {
-        workspaceId: string;
-        clientId: string;
-        fromStatus: ClientStatus | null;
-        toStatus: ClientStatus;
-        reason: string;
-        changedBy: string | null;
-        changedAt: Date;
-      },
-    ) => tx.insert(clientStatusChanges).values(change),
-
     async contactById(clientId: string, contactId: string) {
       const [row] = await db
         .select()

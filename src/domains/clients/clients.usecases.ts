@@ -20,19 +20,7 @@ import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { clientErrors } from './clients.errors';
 import { canEditClient, presentClientDetail } from './clients.models';
 import type { ClientFilters, ClientsRepository } from './clients.repository';
-
-/** A client's status moved; told to other domains in the same transaction (recovery starts or ends a win-back). */
-export type ClientStatusChange = {
-  workspaceId: string;
-  clientId: string;
-  clientOwnerId: string | null;
-  from: ClientStatus;
-  to: ClientStatus;
-  reason: string;
-  actorId: string | null;
-  at: Date;
-};
-export type ClientStatusListener = (tx: Db, change: ClientStatusChange) => Promise<void>;
+import { type ClientStatusChange, type ClientStatusListener, recordStatusChanges } from './clients.status-changes';
 
 type ClientsDeps = {
   db: Db;
@@ -90,8 +78,8 @@ export function createClientsUseCases({
   }
 
   /**
-   * The one place a client's status changes: the row, its history entry and the audit event, then the listeners,
-   * all in the caller's transaction. Null when the client already has that status (nothing is written).
+   * Changes one client's status: the row, then what every change records (`recordStatusChanges`: history, audit
+   * event, listeners), all in the caller's transaction. Null when the client already has that status (nothing is written).
    * Callers check who may do it (the client route: owner, manager or admin; recovery: the absence's owner).
    */
   async function setStatus(
@@ -103,23 +91,6 @@ export function createClientsUseCases({
     if (client.status === input.status) return null;
     const now = clock.now();
     await repo.updateClient(tx, input.workspaceId, input.clientId, { status: input.status }, now);
-    await repo.insertStatusChange(tx, {
-      workspaceId: input.workspaceId,
-      clientId: input.clientId,
-      fromStatus: client.status,
-      toStatus: input.status,
-      reason: input.reason,
-      changedBy: input.actorId,
-      changedAt: now,
-    });
-    await auditLog.append(tx, {
-      workspaceId: input.workspaceId,
-      actorId: input.actorId,
-      action: 'client.status_changed',
-      subjectType: 'client',
-      subjectId: input.clientId,
-      data: { from: client.status, to: input.status, reason: input.reason, ...(input.source ? { source: input.source } : {}) },
-    });
     const change: ClientStatusChange = {
       workspaceId: input.workspaceId,
       clientId: input.clientId,
@@ -130,7 +101,7 @@ export function createClientsUseCases({
       actorId: input.actorId,
       at: now,
     };
-    await onStatusChanged?.(tx, change);
+    await recordStatusChanges({ auditLog, clientsRepository: repo, onStatusChanged }, tx, [change], input.source);
     return change;
   }
 

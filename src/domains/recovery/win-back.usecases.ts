@@ -15,7 +15,7 @@ import type { Clock } from '../../platform/clock/clock';
 import type { Db } from '../../platform/db/database';
 import { defineJob, enqueueJob } from '../../platform/jobs/jobs';
 import type { AuditLog } from '../audit/audit.repository';
-import type { ClientStatusChange } from '../clients/clients.usecases';
+import type { ClientStatusChange } from '../clients/clients.status-changes';
 import type { Notifier } from '../notifications/notifications.usecases';
 import type { Principal } from '../workspaces/auth.usecases';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository';
