@@ -75,8 +75,9 @@ describe(`insertFromJson on ${testBackend}`, () => {
     ]);
   });
 
-  it('refuses bytea and a column with an SQL default left out of some rows, before anything is written', async () => {
+  it('refuses bytea, SQL values and a column with an SQL default left out of some rows, before anything is written', async () => {
     expect(() => insertFromJson(things, [{ key: 'x', content: Buffer.from('bytes') }])).toThrow(/content is bytea/);
+    expect(() => insertFromJson(things, [{ key: sql`'x'` as unknown as string }])).toThrow(/key is given as SQL/);
     expect(() => insertFromJson(things, [{ key: 'x', createdAt: new Date() }, { key: 'y' }])).toThrow(/created_at .* defaults in SQL/);
     expect(await stored()).toEqual([]);
   });

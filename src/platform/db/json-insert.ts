@@ -16,29 +16,32 @@ const PLAIN_NAME = /^[a-z_][a-z0-9_]*$/;
  * default, else null (one whose default is SQL is refused). Not for bytea: binary would have to travel as text.
  */
 export function insertFromJson<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): SQL {
-  const given = Object.entries(getTableColumns(table) as Record<string, Column>).filter(([key]) =>
-    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
-  );
-  for (const [, column] of given) {
+  // Each column's name and type once, not once per value.
+  const given = Object.entries(getTableColumns(table) as Record<string, Column>)
+    .filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined))
+    .map(([key, column]) => ({ key, column, type: column.getSQLType() }));
+  for (const { column, type } of given) {
     if (!PLAIN_NAME.test(column.name)) throw new Error(`insertFromJson: column name ${column.name} needs escaping`);
-    if (column.getSQLType() === 'bytea') throw new Error(`insertFromJson: ${column.name} is bytea`);
+    if (type === 'bytea') throw new Error(`insertFromJson: ${column.name} is bytea`);
   }
   const records = rows.map((row) =>
-    Object.fromEntries(given.map(([key, column]) => [column.name, jsonValueOf(column, (row as Record<string, unknown>)[key])])),
+    Object.fromEntries(
+      given.map(({ key, column, type }) => [column.name, jsonValueOf(column, type, (row as Record<string, unknown>)[key])]),
+    ),
   );
-  const names = given.map(([, column]) => `"${column.name}"`).join(', ');
-  const definitions = given.map(([, column]) => `"${column.name}" ${RECORD_TYPES[column.getSQLType()] ?? column.getSQLType()}`);
+  const names = given.map(({ column }) => `"${column.name}"`).join(', ');
+  const definitions = given.map(({ column, type }) => `"${column.name}" ${RECORD_TYPES[type] ?? type}`);
   return sql`INSERT INTO ${table} (${sql.raw(names)}) SELECT ${sql.raw(names)}
     FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS (${sql.raw(definitions.join(', '))}))
     WITH ORDINALITY AS row_values(${sql.raw(names)}, row_number) ORDER BY row_number`;
 }
 
 /** A value as the record's column reads it from JSON: JSON columns nested as they are, others as the driver gets them. */
-function jsonValueOf(column: Column, given: unknown): unknown {
+function jsonValueOf(column: Column, type: string, given: unknown): unknown {
   const value = given === undefined ? defaultOf(column) : given;
   if (value === null) return null;
-  if (is(value, SQL)) throw new Error(`insertFromJson: ${column.name} is given as SQL`);
-  const type = column.getSQLType();
+  // instanceof rather than Drizzle's is(), which walks prototypes: this runs for every value of a batch.
+  if (value instanceof SQL) throw new Error(`insertFromJson: ${column.name} is given as SQL`);
   return type === 'json' || type === 'jsonb' ? value : column.mapToDriverValue(value);
 }
 
