@@ -3,7 +3,11 @@
 // each stored in one transaction while the next ones are parsed on the parse worker. On 5,000 generated messages
 // (plain, HTML, attachments, Italian and English), beside bare mailparser `simpleParser` of the same corpus in
 // the same run. On PGlite and on PostgreSQL. Peak memory (RSS) printed. Targets from issue 4 printed beside.
+// CPU per message (Baton's process, all threads; the local PostgreSQL server's processes; bare parsing) is printed
+// too: the ratio of rates moves with how busy the machine is, CPU per message moves with the work Baton does.
 // MAIL_PARSE_THREADS in the environment sets the parse pool's threads, as it does for the server.
+
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +32,25 @@ const sampler = setInterval(() => {
 }, 50);
 sampler.unref();
 
+/**
+ * CPU milliseconds used so far by the local PostgreSQL server's processes (Linux /proc; null elsewhere). With the
+ * process's own CPU it tells whether a ratio moved because Baton did more work or because the machine was busier.
+ */
+function postgresCpuMs() {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 async function seed(baton) {
   const { deps } = baton;
   const workspace = await deps.members.createWorkspace({ name: 'Bench', slug: 'bench', timezone: 'Europe/Rome' });
@@ -46,37 +69,60 @@ async function seed(baton) {
   return { workspace, mailbox };
 }
 
-async function pipelineRate(label, database, raws) {
+/** As the IMAP sync does: batches of INGEST_BATCH, each stored in one transaction while the next ones are parsed. */
+async function ingestAll({ ingestion }, { workspace, mailbox }, raws) {
+  const outcomes = {};
+  const store = async (prepared) => {
+    for (const result of await ingestion.storeBatch(await prepared)) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+  };
+  const parsing = [];
+  for await (const batch of ingestBatches(raws, (raw) => raw.length)) {
+    const inputs = batch.map((raw) => ({ workspaceId: workspace.id, mailboxId: mailbox.id, raw, receivedAt: new Date() }));
+    parsing.push(ingestion.prepareBatch(inputs));
+    if (parsing.length > PARSE_AHEAD_BATCHES) await store(parsing.shift());
+  }
+  for (const prepared of parsing) await store(prepared);
+  return outcomes;
+}
+
+/**
+ * Messages per second of the pipeline on `raws`, after a warm-up on `warmUp` (other messages), as the bare parser
+ * gets one: a running Baton's parse worker and queries are warm after a mailbox's first batches, and a cold JIT
+ * compiling on the second core would be counted against the pipeline only.
+ */
+async function pipelineRate(label, database, raws, warmUp) {
   const config = loadConfig({ LOG_LEVEL: 'silent', BATON_DEMO: 'false', MAIL_PARSE_THREADS: process.env.MAIL_PARSE_THREADS });
   const baton = await createBaton({ config, logger: createLogger('silent'), database, webDir: null, startJobs: false });
   try {
-    const { workspace, mailbox } = await seed(baton);
+    const seeded = await seed(baton);
+    await ingestAll(baton.deps.mail, seeded, warmUp);
     const startedAt = performance.now();
-    const outcomes = {};
-    // As the IMAP sync does: batches of INGEST_BATCH, each stored in one transaction while the next ones are parsed
-    // on the parse pool's worker.
-    const { ingestion } = baton.deps.mail;
-    const store = async (prepared) => {
-      for (const result of await ingestion.storeBatch(await prepared)) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
-    };
-    const parsing = [];
-    for await (const batch of ingestBatches(raws, (raw) => raw.length)) {
-      const inputs = batch.map((raw) => ({ workspaceId: workspace.id, mailboxId: mailbox.id, raw, receivedAt: new Date() }));
-      parsing.push(ingestion.prepareBatch(inputs));
-      if (parsing.length > PARSE_AHEAD_BATCHES) await store(parsing.shift());
-    }
-    for (const prepared of parsing) await store(prepared);
+    const cpuAtStart = process.cpuUsage();
+    const postgresAtStart = postgresCpuMs();
+    const outcomes = await ingestAll(baton.deps.mail, seeded, raws);
     const seconds = (performance.now() - startedAt) / 1000;
-    console.log(`  ${label}: ${JSON.stringify(outcomes)} in ${fixed(seconds, 1)} s`);
+    const cpu = process.cpuUsage(cpuAtStart);
+    const postgresAtEnd = postgresCpuMs();
+    const perMessage = (ms) => `${fixed(ms / raws.length, 2)} ms`;
+    const server = label === 'PostgreSQL' && postgresAtStart !== null ? `, PostgreSQL ${perMessage(postgresAtEnd - postgresAtStart)}` : '';
+    console.log(
+      `  ${label}: ${JSON.stringify(outcomes)} in ${fixed(seconds, 1)} s; CPU per message: Baton ${perMessage((cpu.user + cpu.system) / 1000)}${server}`,
+    );
     return raws.length / seconds;
   } finally {
     await baton.close();
   }
 }
 
+/** CPU milliseconds per message of the last bare parsing run, printed beside the pipeline's. */
+let bareCpuPerMessage = Number.NaN;
+
 async function bareRate(raws) {
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   for (const raw of raws) await simpleParser(raw);
+  const cpu = process.cpuUsage(cpuAtStart);
+  bareCpuPerMessage = (cpu.user + cpu.system) / 1000 / raws.length;
   return raws.length / ((performance.now() - startedAt) / 1000);
 }
 
@@ -102,11 +148,13 @@ await runBench(`Ingestion throughput, ${COUNT} generated messages (full pipeline
   console.log(`  corpus: ${raws.length} messages, ${fixed(megabytes, 1)} MB in ${dir}`);
 
   const rows = [];
-  // A warm-up pass first, so the first baseline is not measured on a cold JIT (that would flatter the ratio).
+  // Warm-up passes first, so that neither side is measured on a cold JIT: the bare parser on the corpus's first 500
+  // messages, each pipeline on 500 others (ingesting the corpus's own would make them duplicates).
   await bareRate(raws.slice(0, 500));
+  const warmUp = Array.from({ length: 500 }, (_, i) => Buffer.from(message(COUNT + i)));
   const pgliteDir = path.join(dir, 'pglite');
   const pglite = await besideBare(raws, async () =>
-    pipelineRate('PGlite', await openDatabase({ kind: 'pglite', dataDir: pgliteDir }), raws),
+    pipelineRate('PGlite', await openDatabase({ kind: 'pglite', dataDir: pgliteDir }), raws, warmUp),
   );
   rows.push(['PGlite', ...pglite, '≥ 0.3×']);
 
@@ -114,9 +162,10 @@ await runBench(`Ingestion throughput, ${COUNT} generated messages (full pipeline
   if ('skipped' in pg) console.log(`  ${pg.skipped}`);
   else {
     const database = await openDatabase({ kind: 'postgresql', url: pg.url });
-    rows.push(['PostgreSQL', ...(await besideBare(raws, () => pipelineRate('PostgreSQL', database, raws))), '≥ 0.5×']);
+    rows.push(['PostgreSQL', ...(await besideBare(raws, () => pipelineRate('PostgreSQL', database, raws, warmUp))), '≥ 0.5×']);
     await database.close();
   }
   printTable(['backend', 'pipeline msg/s', 'bare simpleParser msg/s (before / after)', 'ratio', 'target'], rows);
+  console.log(`  bare parsing's CPU per message: ${fixed(bareCpuPerMessage, 2)} ms`);
   console.log(`  peak RSS ${fixed(peakRss / 1024 / 1024)} MiB`);
 });

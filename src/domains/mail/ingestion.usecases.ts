@@ -4,7 +4,7 @@
 // at any point leaves the message fully ingested or not at all — and a retry then ingests it once.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock/clock';
-import type { Db } from '../../platform/db/database';
+import { type Db, planWithoutParameterValues } from '../../platform/db/database';
 import { enqueueJob, enqueueJobs } from '../../platform/jobs/jobs';
 import { sha256Hex } from '../../platform/security/tokens';
 import { type AbsenceLookup, absenceInForceAt } from '../absences/absences.lookup';
@@ -210,6 +210,8 @@ export function createIngestion(deps: Deps) {
     return db.transaction(async (tx) => {
       const readable = items.filter((item) => item.parsed.quarantineReason === null);
       const described = await describeAll(tx, mailbox, readable);
+      // The writes carry whole raw messages and bodies as parameters.
+      await planWithoutParameterValues(tx);
       const inserted = await mailRepository.insertMessages(
         tx,
         items.map((item) => ({
