@@ -139,8 +139,9 @@ export async function createBaton<Http extends boolean = true>(
             await expireJobLeases(deps.db, clock);
             await deps.mail.imapRepository.releaseAllLeases();
           }
-          // Every IMAP mailbox gets its polling job back (after a restart, or one given up).
+          // Every IMAP mailbox gets its polling job back (after a restart, or one given up); upkeep runs now and on.
           await deps.mail.imap.ensurePolling();
+          await deps.maintenance.ensureScheduled();
           jobRunner.start();
           // One IDLE connection per IMAP mailbox (across instances); polling stays the fallback.
           if (config.IMAP_IDLE) deps.mail.idle.start();

@@ -51,6 +51,7 @@ import { createWorkspacesRepository } from '../domains/workspaces/workspaces.rep
 import type { Clock } from '../platform/clock/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/db/database';
+import { createDatabaseMaintenance } from '../platform/db/maintenance';
 import { defineJob } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logger/logger';
 import { createMailTransport, type MailTransport } from '../platform/mail/mail-transport';
@@ -189,6 +190,7 @@ export function createDependencies({
     briefsRepository,
     readiness,
   });
+  const maintenance = createDatabaseMaintenance({ db, kind: database.kind, clock, logger });
   const mail = createMailDependencies({
     db,
     clock,
@@ -362,6 +364,7 @@ export function createDependencies({
     webhooks,
     insights,
     reports,
+    maintenance,
     jobDefinitions: [
       outbox.deliveryJob,
       clientImports.importJob,
@@ -374,6 +377,7 @@ export function createDependencies({
       winBack.reminderJob,
       webhooks.deliverJob,
       ...reports.jobDefinitions,
+      maintenance.job,
     ],
   };
 }

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock';
 import type { DatabaseKind, Db } from '../../platform/db/database';
-import { enqueueJob, type JobContext } from '../../platform/jobs/jobs';
+import { enqueueJob, enqueueSuccessor, type JobContext } from '../../platform/jobs/jobs';
 import { ImapError } from '../../platform/mail/imap-errors';
 import { type ImapMessage, type ImapReader, type ImapSettings, withImapFolder } from '../../platform/mail/imap-reader';
 import { createSecretBox, type SecretBox } from '../../platform/security/secret-box';
@@ -354,13 +354,10 @@ export function createImapSync(deps: Deps) {
       if (!account?.enabled) return;
       // A live IDLE watcher reads new mail as it arrives; polling is the fallback when it is not there.
       if (pollShouldSync(account, clock.now())) await syncImapMailbox(payload.workspaceId, payload.mailboxId);
-      // Hand the per-mailbox unique key over to the next poll, so exactly one stays pending.
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`UPDATE jobs SET unique_key = NULL WHERE id = ${context.jobId}`);
-        await enqueueJob(tx, clock, imapSyncJob, payload, {
-          uniqueKey: uniqueKeyOf(payload.mailboxId),
-          runAt: new Date(clock.now().getTime() + deps.pollSeconds * 1000),
-        });
+      await enqueueSuccessor(db, clock, imapSyncJob, payload, {
+        current: context,
+        uniqueKey: uniqueKeyOf(payload.mailboxId),
+        runAt: new Date(clock.now().getTime() + deps.pollSeconds * 1000),
       });
     },
   };

@@ -62,6 +62,32 @@ export async function enqueueJobs<Payload>(
 }
 
 /**
+ * From a running job, enqueues the next run of a recurring one (an IMAP poll, the database upkeep): the running job
+ * hands its unique key over in the same transaction, so exactly one stays pending.
+ */
+export async function enqueueSuccessor<Payload>(
+  db: Db,
+  clock: Clock,
+  definition: Pick<JobDefinition<Payload>, 'name' | 'maxAttempts' | 'payload'>,
+  payload: Payload,
+  { current, uniqueKey, runAt }: { current: JobContext; uniqueKey: string; runAt: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE jobs SET unique_key = NULL WHERE id = ${current.jobId}`);
+    await enqueueJob(tx, clock, definition, payload, { uniqueKey, runAt });
+  });
+}
+
+/** Deletes the jobs that finished before `before` (done or failed): nothing reads them, and the table keeps growing. */
+export async function deleteFinishedJobs(db: Db, { before }: { before: Date }): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ${before.toISOString()}::timestamptz RETURNING id`,
+  );
+  return rows.length;
+}
+
+/**
  * Ends the lease of every claimed job now, so the next claim takes them over as it would after the lease ran out.
  * Only for a database no other live process uses (PGlite behind its data-directory lock): there, a claim still
  * held at start-up belongs to a process that died, and waiting out its lease would delay its jobs by minutes.
