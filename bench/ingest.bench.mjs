@@ -7,7 +7,6 @@
 // too: the ratio of rates moves with how busy the machine is, CPU per message moves with the work Baton does.
 // MAIL_PARSE_THREADS in the environment sets the parse pool's threads, as it does for the server.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { onCleanup, runBench } from './lib/cleanup.mjs';
 import { corpusMessage as message } from './lib/mail-corpus.mjs';
 import { createBenchDatabase } from './lib/postgres.mjs';
 import { fixed, printTable, ratio } from './lib/report.mjs';
+import { postgresCpuMs } from './lib/server.mjs';
 
 const COUNT = Number(process.env.BENCH_INGEST_COUNT ?? 5000);
 const { createBaton } = await tsImport('../src/main.ts', import.meta.url);
@@ -31,25 +31,6 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 sampler.unref();
-
-/**
- * CPU milliseconds used so far by the local PostgreSQL server's processes (Linux /proc; null elsewhere). With the
- * process's own CPU it tells whether a ratio moved because Baton did more work or because the machine was busier.
- */
-function postgresCpuMs() {
-  try {
-    let ticks = 0;
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
 
 async function seed(baton) {
   const { deps } = baton;

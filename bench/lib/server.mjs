@@ -1,6 +1,6 @@
 // Spawning servers under test (Baton's bundle, the hello-world baseline) on 127.0.0.1 and talking to them.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -204,4 +204,22 @@ export function readCpuMs(pid) {
   // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time the local PostgreSQL server's processes (backends, WAL writer, checkpointer…) have used so far, in ms; null
+ * without /proc. Beside a process's own CPU it tells whether a ratio moved because Baton did more work or because the
+ * machine was busier.
+ */
+export function postgresCpuMs() {
+  if (!existsSync('/proc')) return null;
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += readCpuMs(pid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }

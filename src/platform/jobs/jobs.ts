@@ -80,11 +80,13 @@ export async function enqueueSuccessor<Payload>(
 
 /** Deletes the jobs that finished before `before` (done or failed): nothing reads them, and the table keeps growing. */
 export async function deleteFinishedJobs(db: Db, { before }: { before: Date }): Promise<number> {
-  const rows = await queryRows<{ id: number }>(
+  const [row] = await queryRows<{ deleted: number }>(
     db,
-    sql`DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ${before.toISOString()}::timestamptz RETURNING id`,
+    sql`WITH gone AS (
+          DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ${before.toISOString()}::timestamptz RETURNING 1)
+        SELECT count(*)::int AS deleted FROM gone`,
   );
-  return rows.length;
+  return row?.deleted ?? 0;
 }
 
 /**
